@@ -1,0 +1,48 @@
+"""The one place jieba is imported: words of a text, loaded lazily and cached.
+
+jieba takes most of a second to build its prefix dictionary, so nothing imports it until
+a word is actually needed, and the newspaper user dictionary under resources/ is loaded
+once with it. Tokens are cached per text so that segmenting a page and indexing it for
+search tokenise each paragraph only once.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_jieba: Any = None
+
+
+def jieba_module() -> Any:
+    """jieba, initialised with banmian's user dictionary on first use."""
+    global _jieba
+    if _jieba is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        user_dict = resources.files("banmian.resources").joinpath("newspaper.dict")
+        if user_dict.is_file():
+            with resources.as_file(user_dict) as path:
+                jieba.load_userdict(str(path))
+        jieba.initialize()
+        _jieba = jieba
+    return _jieba
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[str, ...]:
+    """The words of `text` (jieba's accurate mode, HMM on for unknown names)."""
+    return tuple(jieba_module().lcut(text))
+
+
+def words(text: str) -> list[str]:
+    """Tokens that carry meaning: two or more characters, not punctuation or digits."""
+    return [t for t in tokens(text) if len(t) >= 2 and not t.isdigit() and any(ch.isalnum() for ch in t)]
+
+
+def index_text(text: str) -> str:
+    """Text as space-joined words, the form SQLite FTS5 can match Chinese words in."""
+    return " ".join(t for t in tokens(text) if t.strip())
