@@ -46,3 +46,34 @@ def words(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """Text as space-joined words, the form SQLite FTS5 can match Chinese words in."""
     return " ".join(t for t in tokens(text) if t.strip())
+
+
+def word_tags() -> dict[str, str]:
+    """jieba's part-of-speech flag of every dictionary word (`ns` place, `nr` person,
+    `nt` organisation …), user dictionary included.
+
+    Looking a cached token up here costs nothing, whereas `jieba.posseg` segments the
+    text a second time; import runs inside a pages-per-second budget.
+    """
+    import jieba.posseg
+
+    jieba_module()
+    return jieba.posseg.dt.word_tag_tab
+
+
+def pos_tokens(text: str) -> list[tuple[str, str]]:
+    """Words with their part of speech from `jieba.posseg` (slower; for few texts)."""
+    import jieba.posseg
+
+    jieba_module()
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+
+
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba's general-language IDF table and its median: the fallback weights until a
+    database holds enough of its own articles to learn from."""
+    import jieba.analyse
+
+    jieba_module()
+    tfidf = jieba.analyse.default_tfidf
+    return tfidf.idf_freq, tfidf.median_idf
