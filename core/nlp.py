@@ -58,6 +58,7 @@ def word_tags() -> dict[str, str]:
     import jieba.posseg
 
     jieba_module()
+    jieba.posseg.dt.makesure_userdict_loaded()
     return jieba.posseg.dt.word_tag_tab
 
 
