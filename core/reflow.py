@@ -7,11 +7,17 @@ Latin words meet across a break is a space put back, and a trailing hyphen joins
 
 from __future__ import annotations
 
+import re
+
 from banmian.core.model import Page, Role
 
 IDEOGRAPHIC_SPACE = "\u3000"
 # Stray ASCII spaces, U+3000 indents, non-breaking spaces and tabs all count as margin.
 MARGIN = " \t\u3000\u00a0\ufeff"
+
+
+# A fragment's continuation markers say where it goes on; they are not article text.
+_CONTINUATION_MARKS = re.compile(r"^[（(]\s*上接第?\s*[^（）()]{1,4}版\s*[）)]|[（(]\s*下转第?\s*[^（）()]{1,4}版\s*[）)]\s*$")
 
 
 def clean_line(line: str) -> str:
@@ -47,5 +53,5 @@ def block_text(page: Page, role: Role, first: int, last: int) -> str:
     pieces = [clean_line(line) for line in page.span(first, last)]
     pieces = [p for p in pieces if p]
     if role in (Role.BODY, Role.CAPTION, Role.NOISE):
-        return join_wrapped(pieces)
+        return _CONTINUATION_MARKS.sub("", join_wrapped(pieces)).strip()
     return " ".join(pieces)
