@@ -24,6 +24,8 @@ from banmian.core.reflow import block_text
 
 # A line wider than this many columns was not wrapped at the column: a heading set wide.
 WIDE = 1.3
+# A subtitle often opens with a dash: `——多地冰雪旅游订单同比增长`.
+SUBTITLE_DASHES = ("——", "－－", "—")
 
 
 @dataclass
@@ -63,7 +65,7 @@ def segment_page(page: Page) -> Segmentation:
 
 def _blocks(found: list[ev.LineClue | None], width: float) -> list[Unit]:
     text_lines = [c for c in found if c]
-    indented_page = sum(c.indented for c in text_lines) >= max(2, len(text_lines) // 20)
+    indented_page = sum(c.indented for c in text_lines) >= max(1, len(text_lines) // 25)
     units: list[Unit] = []
     paragraph: Unit | None = None  # the body block an unindented line may continue
     previous: ev.LineClue | None = None
@@ -89,10 +91,8 @@ def _blocks(found: list[ev.LineClue | None], width: float) -> list[Unit]:
             paragraph = Unit("body", clue.number, clue.number, [clue])
             units.append(paragraph)
             continue
-        continues = (
-            paragraph is not None and not paragraph.lines[-1].ends_sentence and not starts_paragraph
-        )
-        if not continues and ev.is_furniture(text):
+        continues = paragraph is not None and not _closed(paragraph) and not starts_paragraph
+        if ev.is_furniture(text) and (not continues or after_blank):
             units.append(Unit("noise", clue.number, clue.number, [clue]))
             paragraph = None
             continue
@@ -139,12 +139,19 @@ def _blocks(found: list[ev.LineClue | None], width: float) -> list[Unit]:
             and not after_blank
             and not wide
             and last.lines[-1].width <= width * WIDE
+            and not text.startswith(SUBTITLE_DASHES)
         ):
             last.add(clue)
         else:
             units.append(Unit("heading", clue.number, clue.number, [clue]))
         paragraph = None
     return units
+
+
+def _closed(paragraph: Unit) -> bool:
+    """A paragraph that ended a sentence or handed over to another page."""
+    last = paragraph.lines[-1].text
+    return ev.ends_sentence(last) or ev.continued_to(last) is not None
 
 
 def _reads_as_running_text(
@@ -195,7 +202,7 @@ def _heading_roles(units: list[Unit], width: float) -> None:
             text = unit.text
             if unit.kind == "kicker":
                 unit.role = Role.KICKER
-            elif text.startswith(("——", "—", "－－")):
+            elif text.startswith(SUBTITLE_DASHES):
                 unit.role = Role.SUBHEADLINE
             elif unit.lines[0].width > width * WIDE or len(unit.lines) > 2:
                 later_headline = any(
@@ -308,7 +315,7 @@ def _articles(page: Page, units: list[Unit]) -> Segmentation:
     unassigned: list[Block] = []
     for unit in loose:
         if unit.kind == "caption" and drafts:
-            target = min(range(len(drafts)), key=lambda i: _distance(drafts[i].span, unit.first))
+            target = min(range(len(drafts)), key=lambda i: _distance(drafts[i], unit.first))
             unit.role = Role.CAPTION
             unit.doubts.append(
                 Doubt(
@@ -352,6 +359,8 @@ def _block(page: Page, unit: Unit, role: Role) -> Block:
     )
 
 
-def _distance(span: tuple[int, int], line: int) -> int:
-    first, last = span
-    return 0 if first <= line <= last else min(abs(line - first), abs(line - last))
+def _distance(draft: _Draft, line: int) -> tuple[int, int]:
+    """How far a caption sits from an article's text; the article above wins a tie."""
+    text = [u for u in draft.units if u.kind in ("body", "byline")]
+    gaps = [(max(u.first - line, line - u.last, 0), 0 if u.last < line else 1) for u in text]
+    return min(gaps, default=(10**6, 1))

@@ -1,0 +1,134 @@
+"""The pipeline on the sample page, on pages laid out otherwise, and rule by rule."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from banmian.core import metrics
+from banmian.core.model import Page, Role
+from banmian.core.segment import segment_page
+
+from tests.layouts import LAYOUTS
+from tests.page_builder import build
+
+
+def _gold() -> dict:
+    return json.loads(
+        resources.files("banmian.resources").joinpath("sample_page.gold.json").read_text("utf-8")
+    )
+
+
+def test_sample_page_meets_the_targets(sample_page: Page):
+    seg = segment_page(sample_page).check()
+    scores = metrics.score(sample_page, seg.to_json(), _gold())
+    assert scores["bcubed_f1"] >= 0.99
+    assert scores["boundary_f1"] == 1.0
+    assert scores["paragraph_f1"] >= 0.97
+    assert scores["role_accuracy"] >= 0.95
+
+
+def test_sample_titles_and_continuations(sample_page: Page):
+    seg = segment_page(sample_page)
+    titles = [a.title for a in seg.articles]
+    assert "强化“四个聚焦” 实现“四个突破”" in titles
+    assert "青岛至纽约跨境电商全货包机首飞" in titles
+    assert "这个百亿级大项目今年6月竣工投产" in titles
+    fragments = [a for a in seg.articles if a.continued_from]
+    assert [a.continued_from for a in fragments] == ["1", "1"]
+    assert fragments[0].paragraphs[0].startswith("监督责任贯通联动")  # marker is not text
+
+
+def test_undecided_headings_carry_a_doubt_naming_both_articles(sample_page: Page):
+    seg = segment_page(sample_page)
+    for line in (24, 71):
+        block = seg.block(line)
+        assert block.role is Role.HEADLINE
+        (doubt,) = block.doubts
+        assert doubt.about == "heading" and 0 < doubt.confidence < 0.75
+        assert set(doubt.alternatives) == {"A1", "A3"}
+        assert seg.article_of(line).id in ("A1", "A3")
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_other_layouts_score_well(name):
+    built = LAYOUTS[name]()
+    page = Page.from_text(built.text, name)
+    seg = segment_page(page).check()
+    scores = metrics.score(page, seg.to_json(), built.gold)
+    assert scores["bcubed_f1"] >= 0.95, scores
+    assert scores["boundary_f1"] == 1.0, scores
+    assert scores["role_accuracy"] >= 0.95, scores
+    for hyp, gold in zip(seg.articles, built.gold["articles"], strict=True):
+        assert hyp.continued_from == gold["continued_from"]
+        assert hyp.continued_to == gold["continued_to"]
+
+
+def test_heading_group_boundary_without_byline_is_doubted():
+    seg = segment_page(Page.from_text(LAYOUTS["national_daily"]().text))
+    doubted = [a.id for a in seg.articles if any(d.about == "boundary" for d in a.doubts)]
+    assert doubted == ["A3"]  # A2 opens with a dateline: sure
+
+
+def test_two_line_byline_is_one_block():
+    page = Page.from_text("　　□记者 丁霞\n　　通讯员 刘丽娜 报道\n　　本报讯 2月1日，会议召开。\n")
+    seg = segment_page(page)
+    assert [(b.role, b.lines) for b in seg.articles[0].blocks] == [
+        (Role.BYLINE, (1, 2)),
+        (Role.BODY, (3, 3)),
+    ]
+
+
+def test_column_break_mid_word_continues_the_paragraph():
+    page = Page.from_text("　　该航线的开\n\n通，将提高效率。\n")
+    (article,) = segment_page(page).articles
+    assert article.paragraphs == ["该航线的开通，将提高效率。"]
+
+
+def test_blank_after_a_sentence_then_a_full_line_is_a_doubted_column_break():
+    lines = [
+        "　　第一句话已经结束了句号。",
+        "",
+        "第二行是满宽的正文内容继续",
+        "写下去直到这个段落结束。",
+    ]
+    seg = segment_page(Page.from_text("\n".join(lines)))
+    (article,) = seg.articles
+    (block,) = article.blocks
+    assert block.lines == (1, 4)
+    assert block.doubts[0].about == "paragraph"
+
+
+def test_furniture_is_noise_and_unassigned():
+    page = Page.from_text("2023年2月3日 星期五\n第2版\n　　本报讯 正文内容。\n责编：王某\n")
+    seg = segment_page(page)
+    assert [(b.role, b.first) for b in seg.unassigned] == [
+        (Role.NOISE, 1),
+        (Role.NOISE, 2),
+        (Role.NOISE, 4),
+    ]
+
+
+def test_inline_dateline_starts_an_article_without_byline():
+    built = build(
+        [
+            ("A1", "headline", "第一条消息"),
+            ("A1", "body", "新华社北京1月1日电（记者 张三） 第一条消息的正文。"),
+            ("A2", "body", "新华社上海1月1日电（记者 李四） 第二条消息的正文。"),
+        ]
+    )
+    seg = segment_page(Page.from_text(built.text))
+    assert len(seg.articles) == 2
+
+
+def test_unindented_page_falls_back_to_blank_separated_paragraphs():
+    text = "标题在这里\n\n这是第一段正文，写得比较长一些，超过半行。\n\n这是第二段正文，也写得比较长一些才行。\n"
+    seg = segment_page(Page.from_text(text)).check()
+    (article,) = seg.articles
+    assert [b.role for b in article.blocks] == [Role.HEADLINE, Role.BODY, Role.BODY]
+
+
+def test_empty_and_blank_pages_have_no_articles():
+    assert segment_page(Page.from_text("")).articles == ()
+    assert segment_page(Page.from_text("\n  \n\u3000\n")).check().articles == ()
