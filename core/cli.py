@@ -27,7 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn digitized Chinese newspaper pages into verified article corpora. "
         "Without a command, opens the annotation window.",
     )
-    parser.add_argument("--db", help="database file (default: banmian.db in the user's data folder)")
+    parser.add_argument(
+        "--db", help="database file (default: banmian.db in the user's data folder)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         try:

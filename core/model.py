@@ -102,7 +102,7 @@ class Doubt:
     alternatives: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        out: dict = {"about": self.about, "confidence": round(self.confidence, 3), "reason": self.reason}
+        out: dict = {"about": self.about, "confidence": self.confidence, "reason": self.reason}
         if self.lines:
             out["lines"] = list(self.lines)
         if self.alternatives:
@@ -162,7 +162,9 @@ class Tag:
     def from_json(cls, data: dict | str) -> Tag:
         if isinstance(data, str):
             return cls(name=data)
-        return cls(name=data["name"], kind=data.get("kind", "topic"), source=data.get("source", "user"))
+        return cls(
+            name=data["name"], kind=data.get("kind", "topic"), source=data.get("source", "user")
+        )
 
 
 @dataclass(frozen=True)
@@ -313,7 +315,9 @@ class Segmentation:
                 raise ModelError(f"block on line {b.first} is in more than one place")
             seen_blocks.add(b.first)
             if not 1 <= b.first <= b.last <= n_lines:
-                raise ModelError(f"block lines [{b.first}, {b.last}] outside the page (1–{n_lines})")
+                raise ModelError(
+                    f"block lines [{b.first}, {b.last}] outside the page (1–{n_lines})"
+                )
             for n in range(b.first, b.last + 1):
                 if self.page.is_blank(n):
                     continue
@@ -352,12 +356,18 @@ def segmentation_from_json(page: Page, data: dict, retext: bool = True) -> Segme
 
     def make(b: dict) -> Block:
         block = block_from_json(b)
-        return replace(block, text=block_text(page, block.role, block.first, block.last)) if retext else block
+        return (
+            replace(block, text=block_text(page, block.role, block.first, block.last))
+            if retext
+            else block
+        )
 
     articles = []
     for i, a in enumerate(data.get("articles", ()), 1):
         details = a.get("tag_details")
-        tags = tuple(Tag.from_json(t) for t in (details if details is not None else a.get("tags", ())))
+        tags = tuple(
+            Tag.from_json(t) for t in (details if details is not None else a.get("tags", ()))
+        )
         articles.append(
             Article(
                 id=str(a.get("id") or f"A{i}"),

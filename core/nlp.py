@@ -40,7 +40,9 @@ def tokens(text: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     """Tokens that carry meaning: two or more characters, not punctuation or digits."""
-    return [t for t in tokens(text) if len(t) >= 2 and not t.isdigit() and any(ch.isalnum() for ch in t)]
+    return [
+        t for t in tokens(text) if len(t) >= 2 and not t.isdigit() and any(ch.isalnum() for ch in t)
+    ]
 
 
 def index_text(text: str) -> str:

@@ -17,7 +17,9 @@ MARGIN = " \t\u3000\u00a0\ufeff"
 
 
 # A fragment's continuation markers say where it goes on; they are not article text.
-_CONTINUATION_MARKS = re.compile(r"^[（(]\s*上接第?\s*[^（）()]{1,4}版\s*[）)]|[（(]\s*下转第?\s*[^（）()]{1,4}版\s*[）)]\s*$")
+_CONTINUATION_MARKS = re.compile(
+    r"^[（(]\s*上接第?\s*[^（）()]{1,4}版\s*[）)]|[（(]\s*下转第?\s*[^（）()]{1,4}版\s*[）)]\s*$"
+)
 
 
 def clean_line(line: str) -> str:
@@ -40,7 +42,12 @@ def join_wrapped(pieces: list[str]) -> str:
     for piece in pieces:
         if not piece:
             continue
-        if out and _is_latin(out[-1]) and _is_latin(piece[0]) and not (out[-1].isdigit() and piece[0].isdigit()):
+        if (
+            out
+            and _is_latin(out[-1])
+            and _is_latin(piece[0])
+            and not (out[-1].isdigit() and piece[0].isdigit())
+        ):
             out += " " + piece
         else:
             out += piece

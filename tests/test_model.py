@@ -30,7 +30,9 @@ def test_check_accepts_a_full_cover_and_round_trips():
     seg = Segmentation(
         page,
         (
-            Article("A1", (Block(Role.HEADLINE, 5, 5, "标题"), Block(Role.BODY, 1, 2, "第一段第一段续"))),
+            Article(
+                "A1", (Block(Role.HEADLINE, 5, 5, "标题"), Block(Role.BODY, 1, 2, "第一段第一段续"))
+            ),
             Article("A2", (Block(Role.BODY, 4, 4, "第二段"),)),
         ),
     ).check()

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from banmian.core import nlp  # noqa: E402
 from banmian.core.model import Page  # noqa: E402
 from banmian.core.segment import segment_page  # noqa: E402
+
 from tests.layouts import LAYOUTS  # noqa: E402
 
 
@@ -37,7 +38,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=50)
     rounds = parser.parse_args().rounds
     jieba = nlp.jieba_module()  # initialise outside the timing
-    pages = {"sample_page": resources.files("banmian.resources").joinpath("sample_page.txt").read_text("utf-8")}
+    pages = {
+        "sample_page": resources.files("banmian.resources")
+        .joinpath("sample_page.txt")
+        .read_text("utf-8")
+    }
     pages.update({name: build().text for name, build in LAYOUTS.items()})
     print(f"{'page':<26}{'lines':>6}{'segment ms':>12}{'jieba ms':>10}{'ratio':>8}{'pages/s':>9}")
     ratios = []
@@ -46,7 +51,9 @@ def main() -> None:
         seg = _median_seconds(lambda page=page: segment_page(page), rounds)
         bare = _median_seconds(lambda text=text: jieba.lcut(text), rounds)
         ratios.append(seg / bare)
-        print(f"{name:<26}{len(page):>6}{seg * 1e3:>12.2f}{bare * 1e3:>10.2f}{seg / bare:>8.2f}{1 / seg:>9.0f}")
+        print(
+            f"{name:<26}{len(page):>6}{seg * 1e3:>12.2f}{bare * 1e3:>10.2f}{seg / bare:>8.2f}{1 / seg:>9.0f}"
+        )
     print(f"worst ratio {max(ratios):.2f} (target ≤ 1.5)")
 
 

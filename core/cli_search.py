@@ -1,0 +1,36 @@
+"""Search the articles of the database by words (jieba-aware full-text search)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from banmian.core.paths import open_store
+from banmian.core.search import SearchError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help="words to find (any text is safe)")
+    parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument(
+        "--syntax", action="store_true", help="pass SQLite FTS5 query syntax through"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        hits = store.search(" ".join(args.query), limit=args.limit, syntax=args.syntax)
+    except SearchError as exc:
+        print(f"banmian: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    for hit in hits:
+        where = " ".join(
+            x for x in (hit.newspaper, hit.date, f"p.{hit.page_no}" if hit.page_no else "") if x
+        )
+        print(f"page {hit.page_id} {hit.article_id}  {where}  {hit.title or '(no headline)'}")
+        print(f"    {hit.snippet}")
+    print(f"{len(hits)} articles", file=sys.stderr)
+    return 0

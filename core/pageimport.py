@@ -1,0 +1,132 @@
+"""Import of page files into a store: read, decode, segment in worker processes, write.
+
+Workers do everything that costs CPU (decoding, segmenting, tokenising for search); the
+calling process only writes, a batch of whole pages per transaction, so an interrupted
+import leaves whole pages behind and a re-import adds exactly the rest.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from banmian.core.model import Page, Segmentation
+from banmian.core.pagefile import PageFileError, decode_page_bytes
+from banmian.core.pagemeta import meta_from_path
+from banmian.core.segment import segment_page
+from banmian.core.store import PageMeta, SearchWords, Store, content_hash, search_words
+
+Progress = Callable[[int, int, str], None]
+BATCH = 64
+# Below this many files the workers' start-up costs more than it saves.
+IN_PROCESS_BELOW = 24
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, page it repeats)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        text = f"imported {len(self.imported)}, duplicates {len(self.duplicates)}, failed {len(self.failed)}"
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page ready to be written, as a worker hands it back."""
+
+    path: str
+    page: Page | None = None
+    meta: PageMeta | None = None
+    segmentation: Segmentation | None = None
+    words: SearchWords | None = None
+    digest: str = ""
+    error: str = ""
+
+
+def page_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
+    """(file, the root it was found under): files as given, folders searched for *.txt."""
+    found: list[tuple[Path, Path]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += [(f, path) for f in sorted(path.rglob("*.txt")) if f.is_file()]
+        else:
+            found.append((path, path.parent))
+    return found
+
+
+def prepare(item: tuple[Path, Path]) -> Prepared:
+    """Read and segment one file; never raises, so one bad file cannot stop a batch."""
+    path, root = item
+    try:
+        text = decode_page_bytes(path.read_bytes())
+    except PageFileError as exc:
+        return Prepared(str(path), error=str(exc))
+    except OSError as exc:
+        return Prepared(str(path), error=exc.strerror or str(exc))
+    meta = meta_from_path(path, root)
+    page = Page.from_text(text, path.name)
+    try:
+        segmentation = segment_page(page)
+        words = search_words(segmentation)
+    except Exception as exc:  # a pipeline bug must not lose the rest of the batch
+        return Prepared(str(path), error=f"segmentation failed: {exc!r}")
+    return Prepared(str(path), page, meta, segmentation, words, content_hash(page))
+
+
+def _prepared(items: list[tuple[Path, Path]], workers: int) -> Iterator[Prepared]:
+    if workers <= 1 or len(items) < IN_PROCESS_BELOW:
+        yield from map(prepare, items)
+        return
+    # spawn, not fork: the window calls this from a thread, and forking a threaded Qt
+    # process is unsafe.
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(prepare, items, chunksize=8)
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportReport:
+    """Import every page file under `paths`; see ImportReport for what happened."""
+    items = page_files(paths)
+    workers = workers if workers is not None else (multiprocessing.cpu_count() or 1)
+    report = ImportReport()
+    batch: list[Prepared] = []
+    done = 0
+
+    def flush() -> None:
+        results = store.add_pages([(p.page, p.meta, p.segmentation, p.words) for p in batch])
+        for prepared, result in zip(batch, results, strict=True):
+            if result.duplicate:
+                report.duplicates.append((prepared.path, store.page_summary(result.page_id).source))
+            else:
+                report.imported.append(prepared.path)
+        batch.clear()
+
+    for prepared in _prepared(items, workers):
+        done += 1
+        if prepared.error:
+            report.failed.append((prepared.path, prepared.error))
+        else:
+            batch.append(prepared)
+        if len(batch) >= BATCH:
+            flush()
+        if progress:
+            progress(done, len(items), prepared.path)
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+    if batch:
+        flush()
+    return report

@@ -1,0 +1,116 @@
+"""The database's tables and every migration that got them there.
+
+The annotation file must stay plain SQLite that sqlite-utils, Datasette or any other tool
+can open, and a file written by an older banmian must open in a newer one with its data
+intact; so the schema is only ever changed by appending a migration here.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("banmian")
+
+# Bumped with every migration; stored in PRAGMA user_version for tools that look there.
+SCHEMA_VERSION = 2
+
+
+@migrations()
+def m001_pages_articles_blocks(db: Database) -> None:
+    """Version 1: pages with their segmentation, tags, vocabulary and the edit log."""
+    db.table("pages").create(
+        {
+            "id": int,
+            "content_hash": str,
+            "source_file": str,
+            "newspaper": str,
+            "date": str,
+            "page_no": str,
+            "raw_text": str,
+            "status": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"content_hash", "raw_text", "status"},
+        defaults={"status": "new"},
+    )
+    db.table("pages").create_index(["content_hash"], unique=True)
+    db.table("pages").create_index(["status"])
+    db.table("pages").create_index(["date", "page_no"])
+    db.table("articles").create(
+        {
+            "page_id": int,
+            "article_id": str,
+            "position": int,
+            "title_override": str,
+            "continued_from": str,
+            "continued_to": str,
+            "notes": str,
+            "status": str,
+            "doubts": str,
+        },
+        pk=("page_id", "article_id"),
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db.table("blocks").create(
+        {
+            "page_id": int,
+            "first_line": int,
+            "last_line": int,
+            "role": str,
+            "text": str,
+            "article_id": str,
+            "doubts": str,
+        },
+        pk=("page_id", "first_line"),
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db.table("blocks").create_index(["page_id", "article_id"])
+    db.table("article_tags").create(
+        {
+            "page_id": int,
+            "article_id": str,
+            "name": str,
+            "kind": str,
+            "source": str,
+            "accepted": int,
+        },
+        pk=("page_id", "article_id", "name", "accepted"),
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db.table("article_tags").create_index(["name"])
+    db.table("tag_vocabulary").create({"name": str, "kind": str, "shortcut": str}, pk="name")
+    db.table("edit_log").create(
+        {"id": int, "page_id": int, "at": str, "annotator": str, "action": str, "detail": str},
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db.table("edit_log").create_index(["page_id", "id"])
+
+
+@migrations()
+def m002_annotator_counts_and_search(db: Database) -> None:
+    """Version 2: who works on a page, counts for the corpus view, article text and a
+    full-text index over jieba words (FTS5 cannot split Chinese by itself)."""
+    pages = db.table("pages")
+    pages.add_column("annotator", str)
+    pages.add_column("articles", int, not_null_default=0)
+    pages.add_column("doubts", int, not_null_default=0)
+    articles = db.table("articles")
+    articles.add_column("title", str)
+    articles.add_column("text", str)
+    db.execute(
+        "CREATE VIRTUAL TABLE article_search USING fts5("
+        "title, body, page_id UNINDEXED, article_id UNINDEXED, tokenize = 'unicode61')"
+    )
+    # Version 1 files hold no article text yet; the store fills it on the page's next save.
+    db.execute(
+        "UPDATE pages SET articles = (SELECT count(*) FROM articles a WHERE a.page_id = pages.id)"
+    )
+
+
+def migrate(db: Database) -> None:
+    """Bring any earlier file up to the current schema, one transaction per step."""
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,414 @@
+"""The annotation store: one SQLite file holding pages, their segmentations and history.
+
+Every user action is one transaction (`with db.atomic()`), so a crash or kill at any
+moment leaves the file as it was after the last whole action: a page and all its rows
+land together or not at all. WAL mode lets the window read while an import writes.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from banmian.core import nlp
+from banmian.core.model import (
+    Article,
+    Block,
+    Doubt,
+    Page,
+    Role,
+    Segmentation,
+    Tag,
+)
+from banmian.core.schema import migrate
+from banmian.core.search import SearchHit, search
+from sqlite_utils import Database
+
+STATUSES = ("new", "in_progress", "verified")
+
+
+class StoreError(ValueError):
+    """A request the store cannot honour (unknown page, bad status); says which."""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Where a page comes from: filled from file names, folders and sidecar files."""
+
+    source_file: str = ""
+    newspaper: str = ""
+    date: str = ""
+    page_no: str = ""
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    id: int
+    source: str
+    newspaper: str
+    date: str
+    page_no: str
+    articles: int
+    status: str
+    doubts: int
+    updated_at: str
+    annotator: str
+
+
+@dataclass(frozen=True)
+class AddResult:
+    page_id: int
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class EditRecord:
+    at: str
+    annotator: str
+    action: str
+    detail: dict = field(default_factory=dict)
+
+
+# article id → (title, body) as space-joined jieba words, the form the FTS index holds
+SearchWords = dict[str, tuple[str, str]]
+
+
+def search_words(seg: Segmentation) -> SearchWords:
+    """Index text of every article; paragraphs are tokenised one by one so an edit that
+    moves whole paragraphs finds them in nlp's token cache."""
+    return {
+        a.id: (nlp.index_text(a.title), " ".join(nlp.index_text(p) for p in a.paragraphs))
+        for a in seg.articles
+    }
+
+
+def content_hash(page: Page) -> str:
+    """Hash of the normalised text: the same page in another encoding or name matches."""
+    return hashlib.sha256(page.text.rstrip("\n").encode("utf-8")).hexdigest()
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "annotator"
+
+
+class Store:
+    """Pages and annotations in one SQLite file (see the README for the tables)."""
+
+    def __init__(self, path: str | os.PathLike, annotator: str | None = None) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = Database(self.path)
+        self.db.enable_wal()
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA busy_timeout = 5000")
+        migrate(self.db)
+        self.annotator = annotator or default_annotator()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- adding pages -----------------------------------------------------------------
+    def find_page(self, digest: str) -> int | None:
+        row = next(self.db.query("SELECT id FROM pages WHERE content_hash = ?", [digest]), None)
+        return row["id"] if row else None
+
+    def add_page(
+        self,
+        page: Page,
+        meta: PageMeta | None = None,
+        segmentation: Segmentation | None = None,
+    ) -> AddResult:
+        """Store a page with its proposal (segmenting it if none is given) in one go."""
+        if segmentation is None:
+            from banmian.core.segment import segment_page
+
+            segmentation = segment_page(page)
+        (result,) = self.add_pages([(page, meta or PageMeta(page.source), segmentation)])
+        return result
+
+    def add_pages(
+        self,
+        batch: Iterable[
+            tuple[Page, PageMeta, Segmentation] | tuple[Page, PageMeta, Segmentation, SearchWords]
+        ],
+    ) -> list[AddResult]:
+        """Several whole pages in one transaction (import commits in batches). The search
+        words may come precomputed, so worker processes can do the jieba work."""
+        results = []
+        stamp = now()
+        with self.db.atomic():
+            for page, meta, segmentation, *precomputed in batch:
+                digest = content_hash(page)
+                existing = self.find_page(digest)
+                if existing is not None:
+                    results.append(AddResult(existing, True))
+                    continue
+                page_id = (
+                    self.db.table("pages")
+                    .insert(
+                        {
+                            "content_hash": digest,
+                            "source_file": meta.source_file or page.source,
+                            "newspaper": meta.newspaper,
+                            "date": meta.date,
+                            "page_no": meta.page_no,
+                            "raw_text": page.text,
+                            "status": "new",
+                            "created_at": stamp,
+                            "updated_at": stamp,
+                        }
+                    )
+                    .last_pk
+                )
+                self._write_segmentation(
+                    page_id, segmentation, {}, precomputed[0] if precomputed else None
+                )
+                self._log(page_id, "import", {"source": meta.source_file or page.source}, stamp)
+                results.append(AddResult(page_id, False))
+        return results
+
+    # -- loading and saving -----------------------------------------------------------
+    def page_row(self, page_id: int) -> dict:
+        row = next(self.db.query("SELECT * FROM pages WHERE id = ?", [page_id]), None)
+        if row is None:
+            raise StoreError(f"no page {page_id} in {self.path}")
+        return row
+
+    def load(self, page_id: int) -> Segmentation:
+        """The page's segmentation exactly as last saved."""
+        row = self.page_row(page_id)
+        page = Page.from_text(row["raw_text"], row["source_file"] or "")
+        tags: dict[tuple[str, int], list[Tag]] = {}
+        for t in self.db.query(
+            "SELECT * FROM article_tags WHERE page_id = ? ORDER BY rowid", [page_id]
+        ):
+            tags.setdefault((t["article_id"], t["accepted"]), []).append(
+                Tag(t["name"], t["kind"], t["source"])
+            )
+        blocks: dict[str | None, list[Block]] = {}
+        for b in self.db.query(
+            "SELECT * FROM blocks WHERE page_id = ? ORDER BY first_line", [page_id]
+        ):
+            blocks.setdefault(b["article_id"], []).append(
+                Block(
+                    Role(b["role"]),
+                    b["first_line"],
+                    b["last_line"],
+                    b["text"],
+                    _doubts(b["doubts"]),
+                )
+            )
+        articles = tuple(
+            Article(
+                id=a["article_id"],
+                blocks=tuple(blocks.get(a["article_id"], ())),
+                continued_from=a["continued_from"],
+                continued_to=a["continued_to"],
+                title_override=a["title_override"],
+                tags=tuple(tags.get((a["article_id"], 1), ())),
+                suggestions=tuple(tags.get((a["article_id"], 0), ())),
+                notes=a["notes"] or "",
+                status=a["status"] or "proposed",
+                doubts=_doubts(a["doubts"]),
+            )
+            for a in self.db.query(
+                "SELECT * FROM articles WHERE page_id = ? ORDER BY position", [page_id]
+            )
+        )
+        return Segmentation(page=page, articles=articles, unassigned=tuple(blocks.get(None, ())))
+
+    def save(
+        self, page_id: int, segmentation: Segmentation, action: str, detail: dict | None = None
+    ) -> None:
+        """Replace the page's segmentation and log the action, in one transaction."""
+        segmentation.check()
+        stamp = now()
+        with self.db.atomic():
+            row = self.page_row(page_id)
+            previous = {
+                r["article_id"]: (r["title"], r["text"])
+                for r in self.db.query(
+                    "SELECT article_id, title, text FROM articles WHERE page_id = ?", [page_id]
+                )
+            }
+            for table in ("blocks", "article_tags", "articles"):
+                self.db.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
+            self._write_segmentation(page_id, segmentation, previous)
+            status = "in_progress" if row["status"] == "new" else row["status"]
+            self.db.execute(
+                "UPDATE pages SET status = ?, updated_at = ?, annotator = ? WHERE id = ?",
+                [status, stamp, self.annotator, page_id],
+            )
+            self._log(page_id, action, detail or {}, stamp)
+
+    def _write_segmentation(
+        self, page_id: int, seg: Segmentation, previous: dict, index: SearchWords | None = None
+    ) -> None:
+        """Rows of one segmentation; search rows only for articles whose text changed."""
+        block_rows, article_rows, tag_rows = [], [], []
+        for position, article in enumerate(seg.articles):
+            text = "\n".join(article.paragraphs)
+            article_rows.append(
+                {
+                    "page_id": page_id,
+                    "article_id": article.id,
+                    "position": position,
+                    "title_override": article.title_override,
+                    "continued_from": article.continued_from,
+                    "continued_to": article.continued_to,
+                    "notes": article.notes,
+                    "status": article.status,
+                    "doubts": _doubts_json(article.doubts),
+                    "title": article.title,
+                    "text": text,
+                }
+            )
+            block_rows += [_block_row(page_id, b, article.id) for b in article.blocks]
+            for accepted, group in ((1, article.tags), (0, article.suggestions)):
+                tag_rows += [
+                    {
+                        "page_id": page_id,
+                        "article_id": article.id,
+                        "name": t.name,
+                        "kind": t.kind,
+                        "source": t.source,
+                        "accepted": accepted,
+                    }
+                    for t in group
+                ]
+        block_rows += [_block_row(page_id, b, None) for b in seg.unassigned]
+        self.db.table("articles").insert_all(article_rows)
+        self.db.table("blocks").insert_all(block_rows)
+        if tag_rows:
+            self.db.table("article_tags").insert_all(tag_rows, replace=True)
+        current = {r["article_id"]: (r["title"], r["text"]) for r in article_rows}
+        stale = [a for a in previous if previous[a] != current.get(a)]
+        for article_id in stale:
+            self.db.execute(
+                "DELETE FROM article_search WHERE page_id = ? AND article_id = ?",
+                [page_id, article_id],
+            )
+        fresh = [
+            r for r in article_rows if previous.get(r["article_id"]) != current[r["article_id"]]
+        ]
+        words = index or search_words(seg)
+        self.db.table("article_search").insert_all(
+            {
+                "page_id": page_id,
+                "article_id": r["article_id"],
+                "title": words[r["article_id"]][0],
+                "body": words[r["article_id"]][1],
+            }
+            for r in fresh
+        )
+        self.db.execute(
+            "UPDATE pages SET articles = ?, doubts = ? WHERE id = ?",
+            [len(seg.articles), len(seg.doubts()), page_id],
+        )
+
+    def _log(self, page_id: int, action: str, detail: dict, stamp: str) -> None:
+        self.db.table("edit_log").insert(
+            {
+                "page_id": page_id,
+                "at": stamp,
+                "annotator": self.annotator,
+                "action": action,
+                "detail": json.dumps(detail, ensure_ascii=False),
+            }
+        )
+
+    # -- status and the corpus ----------------------------------------------------------
+    def set_status(self, page_id: int, status: str) -> None:
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        stamp = now()
+        with self.db.atomic():
+            self.page_row(page_id)
+            self.db.execute(
+                "UPDATE pages SET status = ?, updated_at = ?, annotator = ? WHERE id = ?",
+                [status, stamp, self.annotator, page_id],
+            )
+            self._log(page_id, "set_status", {"status": status}, stamp)
+
+    def pages(self, status: str | None = None) -> list[PageSummary]:
+        where, params = ("WHERE status = ?", [status]) if status else ("", [])
+        rows = self.db.query(
+            f"SELECT * FROM pages {where} ORDER BY date, CAST(page_no AS INTEGER), page_no, id",
+            params,
+        )
+        return [_summary(r) for r in rows]
+
+    def page_summary(self, page_id: int) -> PageSummary:
+        return _summary(self.page_row(page_id))
+
+    def next_unverified(self, after: int | None = None) -> int | None:
+        """The next page in corpus order that is not verified, wrapping around."""
+        order = [p.id for p in self.pages()]
+        todo = {p.id for p in self.pages() if p.status != "verified"}
+        if not todo:
+            return None
+        start = order.index(after) + 1 if after in order else 0
+        for page_id in order[start:] + order[:start]:
+            if page_id in todo and page_id != after:
+                return page_id
+        return None
+
+    def history(self, page_id: int) -> list[EditRecord]:
+        return [
+            EditRecord(r["at"], r["annotator"], r["action"], json.loads(r["detail"] or "{}"))
+            for r in self.db.query(
+                "SELECT * FROM edit_log WHERE page_id = ? ORDER BY id", [page_id]
+            )
+        ]
+
+    def search(self, query: str, limit: int = 50, syntax: bool = False) -> list[SearchHit]:
+        return search(self.db, query, limit=limit, syntax=syntax)
+
+
+def _block_row(page_id: int, block: Block, article_id: str | None) -> dict:
+    return {
+        "page_id": page_id,
+        "first_line": block.first,
+        "last_line": block.last,
+        "role": block.role.value,
+        "text": block.text,
+        "article_id": article_id,
+        "doubts": _doubts_json(block.doubts),
+    }
+
+
+def _doubts_json(doubts: tuple[Doubt, ...]) -> str | None:
+    return json.dumps([d.to_json() for d in doubts], ensure_ascii=False) if doubts else None
+
+
+def _doubts(raw: str | None) -> tuple[Doubt, ...]:
+    return tuple(Doubt.from_json(d) for d in json.loads(raw)) if raw else ()
+
+
+def _summary(row: dict) -> PageSummary:
+    return PageSummary(
+        id=row["id"],
+        source=row["source_file"] or "",
+        newspaper=row["newspaper"] or "",
+        date=row["date"] or "",
+        page_no=row["page_no"] or "",
+        articles=row["articles"] or 0,
+        status=row["status"],
+        doubts=row["doubts"] or 0,
+        updated_at=row["updated_at"] or "",
+        annotator=row["annotator"] or "",
+    )
