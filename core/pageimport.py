@@ -103,7 +103,6 @@ def import_paths(
     workers = workers if workers is not None else (multiprocessing.cpu_count() or 1)
     report = ImportReport()
     batch: list[Prepared] = []
-    done = 0
 
     def flush() -> None:
         results = store.add_pages([(p.page, p.meta, p.segmentation, p.words) for p in batch])
@@ -114,8 +113,7 @@ def import_paths(
                 report.imported.append(prepared.path)
         batch.clear()
 
-    for prepared in _prepared(items, workers):
-        done += 1
+    for done, prepared in enumerate(_prepared(items, workers), 1):
         if prepared.error:
             report.failed.append((prepared.path, prepared.error))
         else:
