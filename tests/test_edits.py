@@ -1,0 +1,156 @@
+"""Every correction on small hand-built pages: structure, invariants, change records."""
+
+from __future__ import annotations
+
+import pytest
+from banmian.core import articleedits as ae
+from banmian.core import edits
+from banmian.core.edits import EditError
+from banmian.core.model import Article, Block, Doubt, Page, Role, Segmentation, Tag
+from banmian.core.reflow import block_text
+
+LINES = [
+    "标题一",  # 1
+    "　　□记者 甲 报道",  # 2
+    "　　第一篇第一段。",  # 3
+    "　　第一篇第二段，",  # 4
+    "",  # 5
+    "接着写完。",  # 6
+    "标题二",  # 7
+    "　　第二篇的正文。",  # 8
+    "第3版",  # 9
+]
+PAGE = Page.from_text("\n".join(LINES))
+
+
+def _b(role: Role, first: int, last: int, doubts=()) -> Block:
+    return Block(role, first, last, block_text(PAGE, role, first, last), tuple(doubts))
+
+
+def _seg() -> Segmentation:
+    doubt = Doubt("heading", 0.5, "could be A2's", (7, 7), ("A1", "A2"))
+    return Segmentation(
+        PAGE,
+        (
+            Article(
+                "A1",
+                (
+                    _b(Role.HEADLINE, 1, 1),
+                    _b(Role.BYLINE, 2, 2),
+                    _b(Role.BODY, 3, 3),
+                    _b(Role.BODY, 4, 6),
+                ),
+            ),
+            Article(
+                "A2",
+                (_b(Role.HEADLINE, 7, 7, [doubt]), _b(Role.BODY, 8, 8)),
+                suggestions=(Tag("正文", "topic", "auto"),),
+            ),
+        ),
+        (_b(Role.NOISE, 9, 9),),
+    ).check()
+
+
+def _layout(seg: Segmentation) -> list[tuple[str, list[int]]]:
+    return [(a.id, [b.first for b in a.blocks]) for a in seg.articles]
+
+
+def test_split_takes_the_blocks_below_the_cut():
+    result = edits.split_article(_seg(), 4)
+    assert _layout(result.segmentation) == [("A1", [1, 2, 3]), ("A3", [4]), ("A2", [7, 8])]
+    assert result.change.articles == ("A1", "A3") and result.change.action == "split_article"
+    with pytest.raises(EditError, match="nothing to split"):
+        edits.split_article(_seg(), 1)
+
+
+def test_merge_with_next_and_previous():
+    merged = edits.merge_with_next(_seg(), "A1").segmentation
+    assert _layout(merged) == [("A1", [1, 7, 2, 3, 4, 8])]
+    assert merged.article("A1").blocks[1].doubts == ()  # touched: doubt resolved
+    assert _layout(edits.merge_with_previous(_seg(), "A2").segmentation) == _layout(merged)
+    with pytest.raises(EditError, match="no previous"):
+        edits.merge_with_previous(_seg(), "A1")
+
+
+def test_move_blocks_to_an_article_and_to_none():
+    moved = edits.move_blocks(_seg(), [7], "A1").segmentation
+    assert _layout(moved) == [("A1", [1, 7, 2, 3, 4]), ("A2", [8])]
+    loose = edits.move_blocks(_seg(), [8, 7], None).segmentation
+    assert _layout(loose) == [("A1", [1, 2, 3, 4])]  # A2 emptied: gone
+    assert [b.first for b in loose.unassigned] == [7, 8, 9]
+    with pytest.raises(EditError, match="already in A1"):
+        edits.move_blocks(_seg(), [3], "A1")
+
+
+def test_set_role_retexts_the_block():
+    result = edits.set_role(_seg(), [4], Role.HEADLINE)
+    block = result.segmentation.block(4)
+    assert block.role is Role.HEADLINE and block.text == "第一篇第二段， 接着写完。"
+    assert result.change.detail["was"] == ["body"]
+
+
+def test_join_and_split_paragraphs_are_inverse():
+    joined = edits.join_paragraphs(_seg(), 3).segmentation
+    assert (
+        joined.block(3).lines == (3, 6)
+        and joined.block(3).text == "第一篇第一段。第一篇第二段，接着写完。"
+    )
+    split = edits.split_paragraph(joined, 3, 4).segmentation
+    assert split == _seg().__class__(split.page, split.articles, split.unassigned)
+    assert _layout(split) == _layout(_seg())
+    with pytest.raises(EditError, match="blank"):
+        edits.split_paragraph(_seg(), 4, 5)
+    with pytest.raises(EditError, match="not inside"):
+        edits.split_paragraph(_seg(), 4, 4)
+
+
+def test_new_article_sits_in_reading_order_and_dissolve_unassigns():
+    new = edits.new_article(_seg(), [4]).segmentation
+    assert _layout(new) == [("A1", [1, 2, 3]), ("A3", [4]), ("A2", [7, 8])]
+    gone = edits.dissolve_article(_seg(), "A2").segmentation
+    assert [a.id for a in gone.articles] == ["A1"] and [b.first for b in gone.unassigned] == [
+        7,
+        8,
+        9,
+    ]
+
+
+def test_reorder_articles():
+    moved = edits.move_article_down(_seg(), "A1").segmentation
+    assert [a.id for a in moved.articles] == ["A2", "A1"]
+    with pytest.raises(EditError, match="already the last"):
+        edits.move_article_down(_seg(), "A2")
+
+
+def test_resolve_doubt_removes_only_it():
+    result = edits.resolve_doubt(_seg(), "A2", 7, "heading")
+    assert result.segmentation.doubts() == []
+    assert _layout(result.segmentation) == _layout(_seg())
+
+
+def test_details_and_tags():
+    seg = ae.set_article_details(
+        _seg(), "A2", title_override=" 新题 ", continued_to="4"
+    ).segmentation
+    assert seg.article("A2").title == "新题" and seg.article("A2").continued_to == "4"
+    with pytest.raises(EditError, match="nothing changed"):
+        ae.set_article_details(seg, "A2", continued_to="4")
+    seg = ae.accept_suggestion(seg, "A2", "正文").segmentation
+    assert (
+        seg.article("A2").tags == (Tag("正文", "topic", "auto"),)
+        and seg.article("A2").suggestions == ()
+    )
+    seg = ae.add_tag(seg, "A2", Tag("经济", "section")).segmentation
+    with pytest.raises(EditError, match="already tagged"):
+        ae.add_tag(seg, "A2", Tag("经济"))
+    seg = ae.remove_tag(seg, "A2", "正文").segmentation
+    assert [t.name for t in seg.article("A2").tags] == ["经济"]
+
+
+def test_composed_edits_repair_a_wrong_segmentation():
+    wrong = edits.merge_with_next(_seg(), "A1").segmentation  # the pipeline missed a boundary
+    fixed = edits.split_article(wrong, 7).segmentation  # line order: heading 7 goes below
+    fixed = edits.move_blocks(fixed, [9], fixed.articles[1].id).segmentation
+    fixed = edits.move_blocks(fixed, [9], None).segmentation
+    assert [[b.first for b in a.blocks] for a in fixed.articles] == [[1, 2, 3, 4], [7, 8]]
+    assert [b.first for b in fixed.unassigned] == [9]
