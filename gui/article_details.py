@@ -1,0 +1,205 @@
+"""The details editor of the selected article: title override, continuations, notes,
+accepted tags and the pipeline's suggested tags (kept apart so nobody mistakes one for
+the other).
+
+It only reports what the annotator changed; the editor turns each report into an
+undoable correction and calls `show_article` again with the saved result.
+"""
+
+from __future__ import annotations
+
+from banmian.core.model import Article
+from banmian.gui.translate import tr
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+TAG_KINDS = ("topic", "section", "place", "person", "organisation", "custom")
+NOTES_PAUSE_MS = 800  # notes are saved this long after the last keystroke
+
+
+class ArticleDetails(QWidget):
+    details_edited = Signal(str, dict)  # article id, {field: value}
+    tag_added = Signal(str, str, str)  # article id, name, kind
+    tag_removed = Signal(str, str)  # article id, name
+    suggestion_accepted = Signal(str, str)  # article id, name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article: Article | None = None
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.heading)
+        self.title = QLineEdit()
+        self.continued_from = QLineEdit()
+        self.continued_to = QLineEdit()
+        self.continued_from.setPlaceholderText(tr("page or article it continues from"))
+        self.continued_to.setPlaceholderText(tr("page or article it continues on"))
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(tr("Notes for this article"))
+        self.notes.setFixedHeight(self.fontMetrics().height() * 4)
+        form.addRow(tr("Title"), self.title)
+        form.addRow(tr("Continued from"), self.continued_from)
+        form.addRow(tr("Continued to"), self.continued_to)
+        form.addRow(tr("Notes"), self.notes)
+        self.tags = QListWidget()
+        self.tags.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.tags.setToolTip(tr("Accepted tags; Delete removes the selected one"))
+        form.addRow(tr("Tags"), self.tags)
+        adder = QHBoxLayout()
+        self.tag_entry = QLineEdit()
+        self.tag_entry.setPlaceholderText(tr("Add a tag (Ctrl+T), Enter to add"))
+        self.completions = QStringListModel(self)
+        completer = QCompleter(self.completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag_entry.setCompleter(completer)
+        self.tag_kind = QComboBox()
+        self.tag_kind.addItems(TAG_KINDS)
+        adder.addWidget(self.tag_entry, 1)
+        adder.addWidget(self.tag_kind)
+        form.addRow("", adder)
+        self.suggestions = QListWidget()
+        self.suggestions.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.suggestions.setToolTip(tr("Suggested tags: Ctrl+1…9 or double-click accepts"))
+        form.addRow(tr("Suggested"), self.suggestions)
+        self.kinds: dict[str, str] = {}
+
+        for edit in (self.title, self.continued_from, self.continued_to):
+            edit.editingFinished.connect(self._fields_finished)
+        self.notes_timer = QTimer(self, singleShot=True, interval=NOTES_PAUSE_MS)
+        self.notes_timer.timeout.connect(self._notes_finished)
+        self.notes.textChanged.connect(self._notes_typed)
+        self.notes.installEventFilter(self)
+        self.tags.installEventFilter(self)
+        self.tag_entry.returnPressed.connect(self._add_typed_tag)
+        self.suggestions.itemActivated.connect(
+            lambda item: self._accept(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.show_article(None)
+
+    # -- showing ----------------------------------------------------------------------
+    def set_vocabulary(self, names: list[str], kinds: dict[str, str]) -> None:
+        self.completions.setStringList(sorted(names))
+        self.kinds = kinds
+
+    def show_article(self, article: Article | None) -> None:
+        self.article = article
+        self.setEnabled(article is not None)
+        self._loading = True
+        if article is None:
+            self.heading.setText(tr("Select an article"))
+            for edit in (self.title, self.continued_from, self.continued_to):
+                edit.clear()
+            self.notes.setPlainText("")
+            self.tags.clear()
+            self.suggestions.clear()
+            self._loading = False
+            return
+        self.heading.setText(f"<b>{article.id}</b> · {tr(article.status)}")
+        self.title.setPlaceholderText(article.title or tr("(no headline)"))
+        for edit, value in (
+            (self.title, article.title_override),
+            (self.continued_from, article.continued_from),
+            (self.continued_to, article.continued_to),
+        ):
+            if not edit.hasFocus() or edit.text() != (value or ""):
+                edit.setText(value or "")
+        if self.notes.toPlainText() != article.notes:
+            self.notes.setPlainText(article.notes)
+        self.tags.clear()
+        for tag in article.tags:
+            item = QListWidgetItem(f"{tag.name}  · {tr(tag.kind)}")
+            item.setData(Qt.ItemDataRole.UserRole, tag.name)
+            self.tags.addItem(item)
+        self.suggestions.clear()
+        for n, tag in enumerate(article.suggestions, 1):
+            prefix = f"Ctrl+{n}  " if n <= 9 else ""
+            item = QListWidgetItem(f"{prefix}{tag.name}  · {tr(tag.kind)}")
+            item.setData(Qt.ItemDataRole.UserRole, tag.name)
+            self.suggestions.addItem(item)
+        self._loading = False
+
+    def focus_tag_entry(self) -> None:
+        self.tag_entry.setFocus()
+        self.tag_entry.selectAll()
+
+    # -- reporting ----------------------------------------------------------------------
+    def _fields_finished(self) -> None:
+        if self._loading or self.article is None:
+            return
+        a = self.article
+        changed = {
+            name: edit.text().strip() or None
+            for name, edit, now in (
+                ("title_override", self.title, a.title_override),
+                ("continued_from", self.continued_from, a.continued_from),
+                ("continued_to", self.continued_to, a.continued_to),
+            )
+            if (edit.text().strip() or None) != now
+        }
+        if changed:
+            self.details_edited.emit(a.id, changed)
+
+    def _notes_typed(self) -> None:
+        if not self._loading:
+            self.notes_timer.start()
+
+    def _notes_finished(self) -> None:
+        self.notes_timer.stop()
+        if self.article is not None and self.notes.toPlainText() != self.article.notes:
+            self.details_edited.emit(self.article.id, {"notes": self.notes.toPlainText()})
+
+    def _add_typed_tag(self) -> None:
+        name = self.tag_entry.text().strip()
+        if self.article is None or not name:
+            return
+        kind = self.kinds.get(name, self.tag_kind.currentText())
+        self.tag_entry.clear()
+        self.tag_added.emit(self.article.id, name, kind)
+
+    def _accept(self, name: str) -> None:
+        if self.article is not None:
+            self.suggestion_accepted.emit(self.article.id, name)
+
+    def accept_suggestion(self, number: int) -> bool:
+        """Accept the suggestion numbered `number` (1-based) as shown."""
+        item = self.suggestions.item(number - 1)
+        if item is None or self.article is None:
+            return False
+        self._accept(item.data(Qt.ItemDataRole.UserRole))
+        return True
+
+    def flush(self) -> None:
+        """Report typing still waiting for its pause (before the page changes)."""
+        if self.notes_timer.isActive():
+            self._notes_finished()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._notes_finished()
+        if (
+            watched is self.tags
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.tags.currentItem() is not None
+            and self.article is not None
+        ):
+            self.tag_removed.emit(
+                self.article.id, self.tags.currentItem().data(Qt.ItemDataRole.UserRole)
+            )
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,32 @@
+"""The window's long-running work: import and export, each on its own Store connection
+in a background thread (see gui.background)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from banmian.core.pageimport import ImportReport, import_paths
+from banmian.core.store import Store
+from banmian.gui.background import BackgroundJob, run_with_progress
+from banmian.gui.translate import tr
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def start_import(
+    parent: QWidget, database: Path, paths: list[str], done: Callable[[ImportReport], None]
+) -> BackgroundJob:
+    def work(progress, cancel) -> ImportReport:
+        store = Store(database)
+        try:
+            return import_paths(store, paths, progress=progress, cancel=cancel)
+        finally:
+            store.close()
+
+    return run_with_progress(
+        parent,
+        tr("Importing pages"),
+        work,
+        done,
+        lambda message: QMessageBox.critical(parent, tr("Import failed"), message),
+    )

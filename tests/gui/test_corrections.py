@@ -1,0 +1,171 @@
+"""Every correction by its shortcut (or by drag), checked in the SQLite file each time,
+then undone and redone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import (
+    goto_line,
+    last_action,
+    press,
+    rows,
+    saved_blocks,
+    select_article,
+    select_block,
+)
+
+
+def article_of(database, line: int) -> str | None:
+    return saved_blocks(database)[line][2]
+
+
+def article_order(database) -> list[str]:
+    return [a for (a,) in rows(database, "SELECT article_id FROM articles ORDER BY position")]
+
+
+def test_role_keys_save_each_role_and_undo_redo(qtbot, window, database):
+    select_block(qtbot, window, 2)
+    for key, role in (
+        ("H", "headline"),
+        ("U", "subheadline"),
+        ("K", "kicker"),
+        ("B", "byline"),
+        ("C", "caption"),
+        ("N", "noise"),
+        ("P", "body"),
+    ):
+        press(qtbot, window, key)
+        assert saved_blocks(database)[2][0] == role
+        assert last_action(database) == "set_role"
+    press(qtbot, window, "Ctrl+Z")
+    assert saved_blocks(database)[2][0] == "noise"
+    assert last_action(database) == "undo"
+    press(qtbot, window, "Ctrl+Shift+Z")
+    assert saved_blocks(database)[2][0] == "body"
+    assert window.editor.segmentation.block(2).role.value == "body"
+
+
+def test_split_and_merge_articles(qtbot, window, database):
+    select_block(qtbot, window, 9)
+    press(qtbot, window, "S")
+    new = article_of(database, 9)
+    assert new not in (None, "A1") and article_of(database, 2) == "A1"
+    assert article_order(database)[:2] == ["A1", new]
+    select_article(qtbot, window, "A1")
+    press(qtbot, window, "M")
+    assert article_of(database, 9) == "A1" and len(article_order(database)) == 8
+    select_article(qtbot, window, "A2")
+    press(qtbot, window, "Shift+M")
+    assert article_of(database, 26) == "A1" and "A2" not in article_order(database)
+    for _ in range(3):
+        press(qtbot, window, "Ctrl+Z")
+    assert article_of(database, 9) == "A1" and article_of(database, 26) == "A2"
+    assert len(article_order(database)) == 8
+    assert [r[0] for r in rows(database, "SELECT action FROM edit_log ORDER BY id")][-6:] == [
+        "split_article",
+        "merge_articles",
+        "merge_articles",
+        "undo",
+        "undo",
+        "undo",
+    ]
+
+
+def test_new_article_from_selected_blocks_and_dissolve(qtbot, window, database):
+    select_block(qtbot, window, 28)
+    select_block(qtbot, window, 33, extend=True)
+    press(qtbot, window, "A")
+    new = article_of(database, 28)
+    assert new not in (None, "A2") and article_of(database, 33) == new
+    assert article_of(database, 40) == "A2"
+    select_article(qtbot, window, new)
+    press(qtbot, window, "D")
+    assert article_of(database, 28) is None and article_of(database, 33) is None
+    assert new not in article_order(database)
+    press(qtbot, window, "Ctrl+Z")
+    press(qtbot, window, "Ctrl+Z")
+    assert article_of(database, 28) == "A2" and article_of(database, 33) == "A2"
+
+
+def test_reorder_articles(qtbot, window, database):
+    select_article(qtbot, window, "A2")
+    press(qtbot, window, "Ctrl+Down")
+    assert article_order(database)[:3] == ["A1", "A3", "A2"]
+    press(qtbot, window, "Ctrl+Up")
+    press(qtbot, window, "Ctrl+Up")
+    assert article_order(database)[:3] == ["A2", "A1", "A3"]
+    assert last_action(database) == "move_article"
+
+
+def test_move_block_to_neighbours_and_out(qtbot, window, database):
+    select_block(qtbot, window, 40)
+    press(qtbot, window, "Alt+Down")
+    assert article_of(database, 40) == "A3"
+    press(qtbot, window, "Alt+Up")
+    assert article_of(database, 40) == "A2"
+    press(qtbot, window, "X")
+    assert article_of(database, 40) is None
+    press(qtbot, window, "Alt+Up")  # from no article: the nearest article above
+    assert article_of(database, 40) == "A2"
+
+
+def test_drag_blocks_onto_another_article(qtbot, window, database):
+    model = window.editor.tree.article_model
+    dragged = [model.block_index(33), model.block_index(40)]
+    mime = model.mimeData(dragged)
+    target = model.article_index("A4")
+    assert model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, target)
+    model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, target)
+    assert article_of(database, 33) == "A4" and article_of(database, 40) == "A4"
+    press(qtbot, window, "Ctrl+Z")
+    assert article_of(database, 33) == "A2"
+
+
+def test_join_and_split_paragraph_at_a_line(qtbot, window, database):
+    select_block(qtbot, window, 28)
+    press(qtbot, window, "J")
+    blocks = saved_blocks(database)
+    assert blocks[28][1] == 39 and 33 not in blocks
+    goto_line(qtbot, window, 33)
+    press(qtbot, window, "Shift+J")
+    blocks = saved_blocks(database)
+    assert blocks[28][1] == 32 and blocks[33][:2] == ("body", 39)
+    text = rows(database, "SELECT text FROM blocks WHERE first_line = 33")[0][0]
+    assert text.startswith("2023年，黄岛街道") and "\n" not in text
+
+
+def test_doubts_walked_lowest_first_accepted_or_changed(qtbot, window, database):
+    assert rows(database, "SELECT doubts FROM pages")[0][0] == 4
+    press(qtbot, window, "F8")
+    assert "Doubt 1 of 4" in window.editor.doubt_panel.label.text()
+    assert window.editor.tree.keys()[1] == [24]  # the least sure doubt is selected
+    press(qtbot, window, "Y")
+    assert rows(database, "SELECT doubts FROM pages")[0][0] == 3
+    assert last_action(database) == "resolve_doubt"
+    assert "Doubt 1 of 3" in window.editor.doubt_panel.label.text()
+    # the next doubt: is the heading on line 75 A2's or A3's? Take the other one.
+    assert window.editor.tree.keys()[1] == [75]
+    press(qtbot, window, "Alt+2")
+    assert article_of(database, 75) == "A3"
+    assert rows(database, "SELECT doubts FROM pages")[0][0] == 2
+    press(qtbot, window, "Ctrl+Z")
+    assert article_of(database, 75) == "A2"
+
+
+def test_verify_and_next_page_then_undo(qtbot, window, database):
+    press(qtbot, window, "Ctrl+Return")
+    assert rows(database, "SELECT status FROM pages")[0][0] == "verified"
+    assert last_action(database) == "set_status"
+    assert window.pages.currentWidget() is window.corpus  # no unverified page is left
+    assert "1 of 1 pages verified" in window.corpus.progress.format()
+    press(qtbot, window, "Ctrl+Z")
+    assert rows(database, "SELECT status FROM pages")[0][0] == "new"
+
+
+def test_impossible_correction_explains_itself_and_writes_nothing(qtbot, window, database):
+    before = rows(database, "SELECT count(*) FROM edit_log")
+    select_article(qtbot, window, "A1")
+    press(qtbot, window, "Shift+M")
+    assert "no previous article" in window.statusBar().currentMessage()
+    assert rows(database, "SELECT count(*) FROM edit_log") == before
