@@ -148,8 +148,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Tag:
-    """A tag on an article; `source` is `user` for typed or accepted tags, `auto` for
-    the pipeline's suggestions."""
+    """A tag on an article; `source` is `user` for typed tags and `auto` for the
+    pipeline's suggestions, which keep it once accepted so an export can tell them apart."""
 
     name: str
     kind: str = "topic"

@@ -179,7 +179,9 @@ def build_actions(
     for spec in SPECS:
         action = QAction(tr(spec.text), window)
         if spec.name in STANDARD:
-            action.setShortcuts(QKeySequence.keyBindings(STANDARD[spec.name]))
+            # the platform's own keys, or ours where the platform defines none
+            bindings = QKeySequence.keyBindings(STANDARD[spec.name])
+            action.setShortcuts(bindings or [QKeySequence(s) for s in spec.shortcuts])
         else:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

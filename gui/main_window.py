@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.Icon.Information, tr("Import finished"), report.summary(), parent=self
             )
             box.setDetailedText("\n".join(lines))
-            box.exec()
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # window-modal, without blocking whoever started the import
 
     def do_export(self) -> None:
         from banmian.gui.export_dialog import ExportDialog

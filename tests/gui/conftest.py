@@ -44,6 +44,7 @@ def open_window(qtbot, settings):
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
         windows.append(window)
         return window
 
@@ -126,3 +127,12 @@ def saved_blocks(database: Path) -> dict[int, tuple[str, int, str | None]]:
 
 def last_action(database: Path) -> str:
     return rows(database, "SELECT action FROM edit_log ORDER BY id DESC LIMIT 1")[0][0]
+
+
+def type_chinese(widget, text: str) -> None:
+    """Chinese arrives from an input method as a committed string, not as key codes."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
