@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from banmian.core.model import Article
 from banmian.gui.translate import tr
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 TAG_KINDS = ("topic", "section", "place", "person", "organisation", "custom")
-NOTES_PAUSE_MS = 800  # notes are saved this long after the last keystroke
 
 
 class ArticleDetails(QWidget):
@@ -80,10 +79,9 @@ class ArticleDetails(QWidget):
 
         for edit in (self.title, self.continued_from, self.continued_to):
             edit.editingFinished.connect(self._fields_finished)
-        self.notes_timer = QTimer(self, singleShot=True, interval=NOTES_PAUSE_MS)
-        self.notes_timer.timeout.connect(self._notes_finished)
+        # Every keystroke of a note is saved (a crash loses nothing typed); the editor
+        # merges a run of them into one undo step.
         self.notes.textChanged.connect(self._notes_typed)
-        self.notes.installEventFilter(self)
         self.tags.installEventFilter(self)
         self.tag_entry.returnPressed.connect(self._add_typed_tag)
         self.suggestions.itemActivated.connect(
@@ -155,12 +153,9 @@ class ArticleDetails(QWidget):
             self.details_edited.emit(a.id, changed)
 
     def _notes_typed(self) -> None:
-        if not self._loading:
-            self.notes_timer.start()
-
-    def _notes_finished(self) -> None:
-        self.notes_timer.stop()
-        if self.article is not None and self.notes.toPlainText() != self.article.notes:
+        if self._loading or self.article is None:
+            return
+        if self.notes.toPlainText() != self.article.notes:
             self.details_edited.emit(self.article.id, {"notes": self.notes.toPlainText()})
 
     def _add_typed_tag(self) -> None:
@@ -184,13 +179,11 @@ class ArticleDetails(QWidget):
         return True
 
     def flush(self) -> None:
-        """Report typing still waiting for its pause (before the page changes)."""
-        if self.notes_timer.isActive():
-            self._notes_finished()
+        """Report a field still being edited (before the page or window changes)."""
+        if any(edit.hasFocus() for edit in (self.title, self.continued_from, self.continued_to)):
+            self._fields_finished()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
-            self._notes_finished()
         if (
             watched is self.tags
             and event.type() == QEvent.Type.KeyPress

@@ -23,12 +23,33 @@ class PageHolder(Protocol):
     def commit_status(self, status: str) -> None: ...
 
 
+NOTES_ID = 1  # Qt merges consecutive commands with the same id
+
+
+def _notes_of(edit: Edit) -> str | None:
+    """The article whose notes alone this edit changes, if that is all it does."""
+    change = edit.change
+    if change.action == "set_article_details" and set(change.detail.get("set", {})) == {"notes"}:
+        return change.detail["article"]
+    return None
+
+
 class EditCommand(QUndoCommand):
     def __init__(self, holder: PageHolder, before: Segmentation, edit: Edit) -> None:
         super().__init__(edit.change.description)
         self.holder = holder
         self.before = before
         self.edit = edit
+
+    def id(self) -> int:
+        return NOTES_ID if _notes_of(self.edit) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
+        """Typing a note is one undo step however many keystrokes (each already saved)."""
+        if not isinstance(other, EditCommand) or _notes_of(other.edit) != _notes_of(self.edit):
+            return False
+        self.edit = other.edit
+        return True
 
     def redo(self) -> None:
         change = self.edit.change
