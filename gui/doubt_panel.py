@@ -10,7 +10,7 @@ from banmian.core.doubtchoices import choices
 from banmian.core.model import Doubt
 from banmian.gui.translate import tr
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 MAX_ALTERNATIVES = 2  # as many as the Review menu has keys for
 
@@ -24,7 +24,9 @@ class DoubtPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
-        self.label.setWordWrap(True)
+        # One line that never asks for more room: a longer reason must not re-lay out
+        # the whole window on every F8 (the full text is in the tooltip).
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.label, 1)
         self.accept = QPushButton(tr("Accept (Y)"))
         self.accept.clicked.connect(self.accept_requested)
@@ -51,6 +53,7 @@ class DoubtPanel(QWidget):
                 if total == 0
                 else tr("{0} doubts on this page: F8 walks them, least sure first.").format(total)
             )
+            self.label.setToolTip(self.label.text())
             self.accept.setEnabled(False)
             for button in self.buttons:
                 button.hide()
@@ -63,6 +66,7 @@ class DoubtPanel(QWidget):
                 position, total, where, doubt.confidence, tr(doubt.about), tr(doubt.reason)
             )
         )
+        self.label.setToolTip(self.label.text())
         self.accept.setEnabled(True)
         labels = choices(doubt, article_id)
         for n, button in enumerate(self.buttons):

@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self.corpus.page_requested.connect(self.open_page)
         self.corpus.message.connect(self.show_message)
         self.editor.message.connect(self.show_message)
-        self.editor.page_saved.connect(lambda _id: self.corpus.reload())
         self.pages.currentChanged.connect(lambda _i: self._update_enabled())
 
         self.restoreGeometry(self.settings.value("geometry", b""))

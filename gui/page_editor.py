@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 class PageEditor(QWidget):
     message = Signal(str)  # a correction that could not be made, or what was done
-    page_saved = Signal(int)  # page id, after every write
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,13 +107,11 @@ class PageEditor(QWidget):
         if self.status == "new":
             self.status = "in_progress"
         self.refresh(list(focus.change.articles), list(focus.change.blocks))
-        self.page_saved.emit(self.page_id)
 
     def commit_status(self, status: str) -> None:
         assert self.store is not None and self.page_id is not None
         self.store.set_status(self.page_id, status)
         self.status = status
-        self.page_saved.emit(self.page_id)
 
     def apply(self, make: Callable[[Segmentation], Edit]) -> bool:
         """Compute an edit on the current page and push it (which saves it)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from banmian.core.model import HEADING_ROLES, Role, Segmentation
 from banmian.gui.text_positions import line_starts, to_utf16
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QPalette,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -72,7 +71,7 @@ class PageTextView(QPlainTextEdit):
         self.reflowed = False
         self.selected_lines: tuple[int, int] | None = None
         self.hits: list[str] = []
-        self._base_selections: list[QTextEdit.ExtraSelection] = []
+        self._tints: dict[int, QColor] = {}
         self._role_of_line: dict[int, Role] = {}
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._scroll_gutter)
@@ -105,8 +104,10 @@ class PageTextView(QPlainTextEdit):
 
     def set_hits(self, words: list[str]) -> None:
         """Mark occurrences of search words (from the corpus search) in the raw text."""
-        self.hits = [w for w in words if w]
-        self.retint()
+        hits = [w for w in words if w]
+        if hits != self.hits:
+            self.hits = hits
+            self.retint()
 
     def select_lines(self, first: int, last: int) -> None:
         self.selected_lines = (first, last)
@@ -124,42 +125,59 @@ class PageTextView(QPlainTextEdit):
 
     # -- tints ----------------------------------------------------------------------------
     def retint(self) -> None:
-        """Recompute the article tints and search hits (after the segmentation changed)."""
+        """Recompute tints and role marks (after the segmentation or the hits changed).
+
+        Article tints are painted per visible line in paintEvent, so their cost does not
+        grow with the page; only the few non-body lines and search hits need selections.
+        """
         seg = self.segmentation
-        self._base_selections = []
+        self._tints = {}
         if seg is None or self.reflowed:
             self.setExtraSelections([])
+            self.viewport().update()
             return
         palette = self.palette()
         selections: list[QTextEdit.ExtraSelection] = []
         for index, article in enumerate(seg.articles):
             colour = article_colour(index, palette)
             for block in article.blocks:
-                selections += self._line_selections(block.first, block.last, colour, block.role)
-        grey = palette.color(QPalette.ColorRole.PlaceholderText)
+                self._tints.update(dict.fromkeys(range(block.first, block.last + 1), colour))
+                if block.role is not Role.BODY:
+                    selections += self._role_selections(block.first, block.last, block.role)
         for block in seg.unassigned:
-            selections += self._line_selections(block.first, block.last, None, block.role, grey)
+            selections += self._role_selections(block.first, block.last, block.role)
         selections += self._hit_selections(seg)
-        self._base_selections = selections
-        self._show_selections()
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Article tints and the selected band under the text, visible lines only."""
+        if self._tints or self.selected_lines:
+            painter = QPainter(self.viewport())
+            band = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            band.setAlpha(90)
+            first, last = self.selected_lines or (0, -1)
+            width = self.viewport().width()
+            offset = self.contentOffset()
+            bottom = event.rect().bottom()
+            block = self.firstVisibleBlock()
+            while block.isValid():
+                geometry = self.blockBoundingGeometry(block).translated(offset)
+                if geometry.top() > bottom:
+                    break
+                number = block.blockNumber() + 1
+                row = QRectF(0, geometry.top(), width, geometry.height())
+                colour = self._tints.get(number)
+                if colour is not None and block.text().strip():
+                    painter.fillRect(row, colour)
+                if first <= number <= last and not self.reflowed:
+                    painter.fillRect(row, band)
+                block = block.next()
+            painter.end()
+        super().paintEvent(event)
 
     def _show_selections(self) -> None:
-        """The tints plus the band of the selected lines (cheap: runs on every click)."""
-        band: list[QTextEdit.ExtraSelection] = []
-        if self.selected_lines and self.segmentation is not None and not self.reflowed:
-            first, last = self.selected_lines
-            highlight = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-            highlight.setAlpha(90)
-            fmt = QTextCharFormat()
-            fmt.setBackground(highlight)
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            document = self.document()
-            for n in range(first, last + 1):
-                sel = QTextEdit.ExtraSelection()
-                sel.format = fmt
-                sel.cursor = QTextCursor(document.findBlockByNumber(n - 1))
-                band.append(sel)
-        self.setExtraSelections(self._base_selections + band)
+        self.viewport().update()
 
     def _hit_selections(self, seg: Segmentation) -> list[QTextEdit.ExtraSelection]:
         out: list[QTextEdit.ExtraSelection] = []
@@ -188,41 +206,30 @@ class PageTextView(QPlainTextEdit):
                     start = line.find(word, start + len(word))
         return out
 
-    def _line_selections(
-        self,
-        first: int,
-        last: int,
-        colour: QColor | None,
-        role: Role,
-        foreground: QColor | None = None,
-    ) -> list[QTextEdit.ExtraSelection]:
+    def _role_selections(self, first: int, last: int, role: Role) -> list[QTextEdit.ExtraSelection]:
+        """Headings bold, bylines and captions italic, noise greyed."""
+        fmt = QTextCharFormat()
+        if role in HEADING_ROLES:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        if role in (Role.BYLINE, Role.CAPTION):
+            fmt.setFontItalic(True)
+        if role is Role.NOISE:
+            fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         out = []
-        document = self.document()
-        for n in range(first, last + 1):
-            text_block = document.findBlockByNumber(n - 1)
-            if not text_block.isValid() or not text_block.text().strip():
-                continue
-            sel = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            if colour is not None:
-                fmt.setBackground(colour)
-                fmt.setForeground(QColor("black") if colour.value() > 160 else QColor("white"))
-            if foreground is not None:
-                fmt.setForeground(foreground)
-            if role in HEADING_ROLES:
-                fmt.setFontWeight(QFont.Weight.Bold)
-            if role is Role.BYLINE:
-                fmt.setFontItalic(True)
-            if role is Role.NOISE:
-                fmt.setFontStrikeOut(False)
-                fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            sel.format = fmt
-            cursor = QTextCursor(text_block)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            sel.cursor = cursor
-            out.append(sel)
+        block = self.document().findBlockByNumber(first - 1)
+        for _n in range(first, last + 1):
+            if not block.isValid():
+                break
+            if block.text().strip():
+                cursor = QTextCursor(block)
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                sel = QTextEdit.ExtraSelection()
+                sel.format = fmt
+                sel.cursor = cursor
+                out.append(sel)
+            block = block.next()
         return out
 
     # -- gutter ---------------------------------------------------------------------------
