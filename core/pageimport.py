@@ -11,6 +11,7 @@ import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from banmian.core.model import Page, Segmentation
@@ -18,6 +19,7 @@ from banmian.core.pagefile import PageFileError, decode_page_bytes
 from banmian.core.pagemeta import meta_from_path
 from banmian.core.segment import segment_page
 from banmian.core.store import PageMeta, SearchWords, Store, content_hash, search_words
+from banmian.core.tagging import Idf, learned_idf, with_suggestions
 
 Progress = Callable[[int, int, str], None]
 BATCH = 64
@@ -62,8 +64,11 @@ def page_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
     return found
 
 
-def prepare(item: tuple[Path, Path]) -> Prepared:
-    """Read and segment one file; never raises, so one bad file cannot stop a batch."""
+def prepare(item: tuple[Path, Path], idf: Idf | None = None) -> Prepared:
+    """Read, segment and tag one file; never raises, so one bad file cannot stop a batch.
+
+    Tags are suggested after the search words so that both read the same cached tokens.
+    """
     path, root = item
     try:
         text = decode_page_bytes(path.read_bytes())
@@ -76,19 +81,35 @@ def prepare(item: tuple[Path, Path]) -> Prepared:
     try:
         segmentation = segment_page(page)
         words = search_words(segmentation)
+        segmentation = with_suggestions(segmentation, idf)
     except Exception as exc:  # a pipeline bug must not lose the rest of the batch
         return Prepared(str(path), error=f"segmentation failed: {exc!r}")
     return Prepared(str(path), page, meta, segmentation, words, content_hash(page))
 
 
-def _prepared(items: list[tuple[Path, Path]], workers: int) -> Iterator[Prepared]:
+# The IDF a worker process tags with: sent once when the worker starts, not with every
+# page (a learned table is large; None means jieba's, which each worker loads itself).
+_worker_idf: Idf | None = None
+
+
+def _start_worker(idf: Idf | None) -> None:
+    global _worker_idf
+    _worker_idf = idf
+
+
+def _prepare_in_worker(item: tuple[Path, Path]) -> Prepared:
+    return prepare(item, _worker_idf)
+
+
+def _prepared(items: list[tuple[Path, Path]], workers: int, idf: Idf | None) -> Iterator[Prepared]:
     if workers <= 1 or len(items) < IN_PROCESS_BELOW:
-        yield from map(prepare, items)
+        yield from map(partial(prepare, idf=idf), items)
         return
     # spawn, not fork: the window calls this from a thread, and forking a threaded Qt
     # process is unsafe.
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(prepare, items, chunksize=8)
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_start_worker, initargs=(idf,)) as pool:
+        yield from pool.imap(_prepare_in_worker, items, chunksize=8)
 
 
 def import_paths(
@@ -103,6 +124,7 @@ def import_paths(
     workers = workers if workers is not None else (multiprocessing.cpu_count() or 1)
     report = ImportReport()
     batch: list[Prepared] = []
+    idf = learned_idf(store)  # None: each worker loads jieba's own table
 
     def flush() -> None:
         results = store.add_pages([(p.page, p.meta, p.segmentation, p.words) for p in batch])
@@ -113,7 +135,7 @@ def import_paths(
                 report.imported.append(prepared.path)
         batch.clear()
 
-    for done, prepared in enumerate(_prepared(items, workers), 1):
+    for done, prepared in enumerate(_prepared(items, workers, idf), 1):
         if prepared.error:
             report.failed.append((prepared.path, prepared.error))
         else:

@@ -132,11 +132,13 @@ class Store:
         meta: PageMeta | None = None,
         segmentation: Segmentation | None = None,
     ) -> AddResult:
-        """Store a page with its proposal (segmenting it if none is given) in one go."""
+        """Store a page with its proposal in one go; without one, the page is segmented
+        and its articles get suggested tags."""
         if segmentation is None:
             from banmian.core.segment import segment_page
+            from banmian.core.tagging import store_idf, with_suggestions
 
-            segmentation = segment_page(page)
+            segmentation = with_suggestions(segment_page(page), store_idf(self))
         (result,) = self.add_pages([(page, meta or PageMeta(page.source), segmentation)])
         return result
 
@@ -157,22 +159,20 @@ class Store:
                 if existing is not None:
                     results.append(AddResult(existing, True))
                     continue
-                page_id = (
-                    self.db.table("pages")
-                    .insert(
-                        {
-                            "content_hash": digest,
-                            "source_file": meta.source_file or page.source,
-                            "newspaper": meta.newspaper,
-                            "date": meta.date,
-                            "page_no": meta.page_no,
-                            "raw_text": page.text,
-                            "status": "new",
-                            "created_at": stamp,
-                            "updated_at": stamp,
-                        }
-                    )
-                    .last_pk
+                page_id = _insert_row(
+                    self.db,
+                    "pages",
+                    {
+                        "content_hash": digest,
+                        "source_file": meta.source_file or page.source,
+                        "newspaper": meta.newspaper,
+                        "date": meta.date,
+                        "page_no": meta.page_no,
+                        "raw_text": page.text,
+                        "status": "new",
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    },
                 )
                 self._write_segmentation(
                     page_id, segmentation, {}, precomputed[0] if precomputed else None
@@ -270,7 +270,7 @@ class Store:
                     "title_override": article.title_override,
                     "continued_from": article.continued_from,
                     "continued_to": article.continued_to,
-                    "notes": article.notes,
+                    "notes": article.notes or None,
                     "status": article.status,
                     "doubts": _doubts_json(article.doubts),
                     "title": article.title,
@@ -291,10 +291,9 @@ class Store:
                     for t in group
                 ]
         block_rows += [_block_row(page_id, b, None) for b in seg.unassigned]
-        self.db.table("articles").insert_all(article_rows)
-        self.db.table("blocks").insert_all(block_rows)
-        if tag_rows:
-            self.db.table("article_tags").insert_all(tag_rows, replace=True)
+        _insert_rows(self.db, "articles", article_rows)
+        _insert_rows(self.db, "blocks", block_rows)
+        _insert_rows(self.db, "article_tags", tag_rows, replace=True)
         current = {r["article_id"]: (r["title"], r["text"]) for r in article_rows}
         stale = [a for a in previous if previous[a] != current.get(a)]
         for article_id in stale:
@@ -306,14 +305,18 @@ class Store:
             r for r in article_rows if previous.get(r["article_id"]) != current[r["article_id"]]
         ]
         words = index or search_words(seg)
-        self.db.table("article_search").insert_all(
-            {
-                "page_id": page_id,
-                "article_id": r["article_id"],
-                "title": words[r["article_id"]][0],
-                "body": words[r["article_id"]][1],
-            }
-            for r in fresh
+        _insert_rows(
+            self.db,
+            "article_search",
+            [
+                {
+                    "page_id": page_id,
+                    "article_id": r["article_id"],
+                    "title": words[r["article_id"]][0],
+                    "body": words[r["article_id"]][1],
+                }
+                for r in fresh
+            ],
         )
         self.db.execute(
             "UPDATE pages SET articles = ?, doubts = ? WHERE id = ?",
@@ -321,14 +324,16 @@ class Store:
         )
 
     def _log(self, page_id: int, action: str, detail: dict, stamp: str) -> None:
-        self.db.table("edit_log").insert(
+        _insert_row(
+            self.db,
+            "edit_log",
             {
                 "page_id": page_id,
                 "at": stamp,
                 "annotator": self.annotator,
                 "action": action,
                 "detail": json.dumps(detail, ensure_ascii=False),
-            }
+            },
         )
 
     # -- status and the corpus ----------------------------------------------------------
@@ -377,6 +382,29 @@ class Store:
 
     def search(self, query: str, limit: int = 50, syntax: bool = False) -> list[SearchHit]:
         return search(self.db, query, limit=limit, syntax=syntax)
+
+
+def _insert_sql(table: str, columns: list[str], replace: bool = False) -> str:
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    names = ", ".join(f"[{c}]" for c in columns)
+    return f"{verb} INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _insert_rows(db: Database, table: str, rows: list[dict], replace: bool = False) -> None:
+    """Rows of one shape in one executemany: import writes some 150 rows a page, and
+    sqlite-utils' insert_all spends more time inspecting each value than SQLite spends
+    storing it. The tables already exist, so nothing it would add is needed here."""
+    if rows:
+        columns = list(rows[0])
+        db.conn.executemany(
+            _insert_sql(table, columns, replace), [tuple(r[c] for c in columns) for r in rows]
+        )
+
+
+def _insert_row(db: Database, table: str, row: dict) -> int:
+    """One row (see _insert_rows); its rowid."""
+    cursor = db.execute(_insert_sql(table, list(row)), list(row.values()))
+    return cursor.lastrowid
 
 
 def _block_row(page_id: int, block: Block, article_id: str | None) -> dict:

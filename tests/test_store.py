@@ -13,6 +13,7 @@ from banmian.core.model import Page, Role, Tag
 from banmian.core.schema import migrations
 from banmian.core.segment import segment_page
 from banmian.core.store import PageMeta, Store, StoreError
+from banmian.core.tagging import with_suggestions
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def store(tmp_path, sample_page):
 
 
 def test_load_returns_exactly_what_was_saved(store, sample_page):
-    seg = segment_page(sample_page)
+    seg = with_suggestions(segment_page(sample_page))  # add_page stores suggested tags
     assert store.load(1) == seg
     a5 = seg.article("A5")
     changed = dataclasses.replace(
