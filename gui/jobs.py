@@ -10,11 +10,15 @@ from banmian.core.pageimport import ImportReport, import_paths
 from banmian.core.store import Store
 from banmian.gui.background import BackgroundJob, run_with_progress
 from banmian.gui.translate import tr
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def start_import(
-    parent: QWidget, database: Path, paths: list[str], done: Callable[[ImportReport], None]
+    parent: QWidget,
+    database: Path,
+    paths: list[str],
+    done: Callable[[ImportReport], None],
+    failed: Callable[[str], None],
 ) -> BackgroundJob:
     def work(progress, cancel) -> ImportReport:
         store = Store(database)
@@ -23,10 +27,4 @@ def start_import(
         finally:
             store.close()
 
-    return run_with_progress(
-        parent,
-        tr("Importing pages"),
-        work,
-        done,
-        lambda message: QMessageBox.critical(parent, tr("Import failed"), message),
-    )
+    return run_with_progress(parent, tr("Importing pages"), work, done, failed)

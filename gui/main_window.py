@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from banmian.core import vocabulary
 from banmian.core.model import Role
 from banmian.core.paths import open_store
-from banmian.core.store import Store, StoreError
+from banmian.core.store import Store
 from banmian.gui.actions import build_actions
 from banmian.gui.corpus_view import CorpusView
 from banmian.gui.fonts import missing_font_warning, page_font
@@ -108,17 +109,17 @@ class MainWindow(QMainWindow):
     def open_database(self, path: str | Path | None) -> None:
         try:
             store = open_store(path)
-        except (StoreError, OSError, Exception) as exc:  # a bad file must not kill the window
-            QMessageBox.critical(self, tr("Cannot open database"), f"{path}\n\n{exc}")
-            if self.store is None and path is not None:
-                store = open_store(None)
-            else:
+        except Exception as exc:  # not SQLite, no permission, a newer schema …
+            self._tell(tr("Cannot open database"), f"{path}\n\n{exc}")
+            if self.store is not None or path is None:
                 return
+            store = open_store(None)  # start on the default database rather than nothing
         self._close_database()
         self.store = store
         self.settings.setValue("database", str(store.path))
         self.setWindowTitle(f"banmian — {store.path.name}")
         self.corpus.set_store(store)
+        vocabulary.seed_vocabulary(store)
         self.refresh_vocabulary()
         last = self.settings.value(f"last_page/{store.path}", None)
         if last is not None and int(last) in {p.id for p in store.pages()}:
@@ -167,6 +168,14 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.setWindowTitle(f"banmian — {self.store.path.name}")
 
+    def _tell(self, title: str, text: str, details: str = "") -> None:
+        """A message box that does not block the caller (window-modal, deleted on close)."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -178,10 +187,6 @@ class MainWindow(QMainWindow):
         self.tags_menu.clear()
         self.tag_actions = []
         if self.store is None:
-            return
-        try:  # VOCAB_GUARD
-            from banmian.core import vocabulary
-        except ImportError:
             return
 
         entries = vocabulary.vocabulary(self.store)
@@ -270,7 +275,8 @@ class MainWindow(QMainWindow):
         from banmian.gui.jobs import start_import
 
         if self.store is not None:
-            self._track(start_import(self, self.store.path, paths, self._imported))
+            failed = lambda message: self._tell(tr("Import failed"), message)  # noqa: E731
+            self._track(start_import(self, self.store.path, paths, self._imported, failed))
 
     def _track(self, job) -> None:
         """Keep a running job reachable so closing the window can stop it cleanly."""
@@ -285,25 +291,23 @@ class MainWindow(QMainWindow):
             lines += [
                 f"= {path} ({tr('same page as')} {other})" for path, other in report.duplicates
             ]
-            box = QMessageBox(
-                QMessageBox.Icon.Information, tr("Import finished"), report.summary(), parent=self
-            )
-            box.setDetailedText("\n".join(lines))
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()  # window-modal, without blocking whoever started the import
+            self._tell(tr("Import finished"), report.summary(), "\n".join(lines))
 
     def do_export(self) -> None:
         from banmian.gui.export_dialog import ExportDialog
 
         if self.store is not None:
-            ExportDialog(self.store.path, self).exec()
+            dialog = ExportDialog(self.store, self)
+            dialog.exported.connect(self.show_message)
+            dialog.open()
 
     def do_vocabulary(self) -> None:
         from banmian.gui.vocabulary_dialog import VocabularyDialog
 
         if self.store is not None:
-            VocabularyDialog(self.store, self).exec()
-            self.refresh_vocabulary()
+            dialog = VocabularyDialog(self.store, self)
+            dialog.finished.connect(self.refresh_vocabulary)
+            dialog.open()
 
     def do_quit(self) -> None:
         self.close()

@@ -197,3 +197,29 @@ def test_core_never_imports_qt():
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_file_that_is_no_database_is_refused_and_the_default_opens(qtbot, open_window, tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"this is not an SQLite database" * 100)
+    window = open_window(bad)
+    assert window.store.path == default_database()
+    box = next(
+        w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Cannot open database"
+    )
+    assert str(bad) in box.text()
+    assert bad.read_bytes().startswith(b"this is not")  # left untouched
+    box.close()
+
+
+def test_tints_follow_a_dark_palette(qtbot, window):
+    from banmian.gui.page_text_view import article_colour
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor(30, 30, 30))
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor(250, 250, 250))
+    assert all(article_colour(i, dark).lightness() < 110 for i in range(10))
+    assert all(article_colour(i, light).lightness() > 180 for i in range(10))
+    assert len({article_colour(i, light).name() for i in range(8)}) == 8
