@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 BLOCKS_MIME = "application/x-banmian-blocks"
@@ -223,7 +223,3 @@ def article_tooltip(article: Article) -> str:
     ]
     lines += [f"⚠ {d.confidence:.2f} {d.reason}" for d in article.doubts]
     return "\n".join(x for x in lines if x)
-
-
-def colour_of(article_row: int) -> QColor:
-    return article_colour(article_row, QApplication.palette())

@@ -7,7 +7,7 @@ drop and the editor turns it into an undoable edit, so the view never moves rows
 from __future__ import annotations
 
 from banmian.gui.article_model import KEY_ROLE, ArticleModel
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 
@@ -53,8 +53,3 @@ class ArticleTree(QTreeView):
         if indexes:
             self.selectionModel().setCurrentIndex(indexes[0], flags.NoUpdate)
             self.scrollTo(indexes[0])
-
-    def current_or_first(self) -> QModelIndex:
-        return (
-            self.currentIndex() if self.currentIndex().isValid() else self.article_model.index(0, 0)
-        )

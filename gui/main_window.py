@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         chosen = database or self.settings.value("database", None)
         self.open_database(chosen)
+        self._update_enabled()
 
     # -- databases and pages ------------------------------------------------------------
     def open_database(self, path: str | Path | None) -> None:

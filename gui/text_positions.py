@@ -24,13 +24,3 @@ def line_starts(lines: list[str] | tuple[str, ...]) -> list[int]:
 def to_utf16(text: str, index: int) -> int:
     """UTF-16 position of code point `index` in `text`."""
     return utf16_length(text[:index])
-
-
-def from_utf16(text: str, position: int) -> int:
-    """Code point index at UTF-16 `position` in `text` (clamped inside the text)."""
-    units = 0
-    for i, ch in enumerate(text):
-        if units >= position:
-            return i
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
