@@ -161,3 +161,18 @@ def test_pages_and_search_commands(store):
         check=True,
     ).stdout
     assert "青岛至纽约跨境电商全货包机首飞" in out and "[包机]" in out
+
+
+def test_very_common_words_list_newest_articles_first(tmp_path, monkeypatch):
+    """Past RANK_AT_MOST matches, bm25 would read them all; recency is cheap and clear."""
+    from banmian.core import search as search_module
+
+    store = Store(tmp_path / "s.db")
+    older = store.add_page(Page.from_text("本报讯 港口吞吐量创新高，港口建设加快。\n", "a.txt"))
+    newer = store.add_page(Page.from_text("本报讯 港口新航线开通。\n", "b.txt"))
+    ranked = [h.page_id for h in store.search("港口")]
+    assert sorted(ranked) == sorted([older.page_id, newer.page_id])
+    monkeypatch.setattr(search_module, "RANK_AT_MOST", 1)
+    assert [h.page_id for h in store.search("港口")] == [newer.page_id, older.page_id]
+    assert store.search('"AND (') == []  # no Chinese: no substring scan, no error
+    store.close()
