@@ -75,7 +75,7 @@ class LineClue:
 
 def display_width(text: str) -> float:
     """Width in CJK cells: Latin letters, digits and ASCII punctuation take half a cell."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))  # counted in C, per line
 
 
 def clues(lines: tuple[str, ...]) -> list[LineClue | None]:
