@@ -103,8 +103,11 @@ def test_workers_import_a_batch_with_progress(tmp_path, sample_text):
     store.close()
 
 
+PAGES = 1000  # the batch size the done-when names
+
+
 def test_kill_9_mid_import_leaves_whole_pages_and_reimport_adds_the_rest(tmp_path, sample_text):
-    _variants(sample_text, tmp_path / "many", 200)
+    _variants(sample_text, tmp_path / "many", PAGES)
     db = tmp_path / "k.db"
     proc = subprocess.Popen(
         [
@@ -135,7 +138,7 @@ def test_kill_9_mid_import_leaves_whole_pages_and_reimport_adds_the_rest(tmp_pat
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     landed = conn.execute("SELECT count(*) FROM pages").fetchone()[0]
-    assert 0 < landed < 200
+    assert 0 < landed < PAGES
     store = Store(db)
     for summary in store.pages():  # every page that landed is whole
         seg = store.load(summary.id).check()
@@ -143,4 +146,4 @@ def test_kill_9_mid_import_leaves_whole_pages_and_reimport_adds_the_rest(tmp_pat
     store.close()
     conn.close()
     result = _cli("import", str(tmp_path / "many"), "--db", str(db), "--workers", "2")
-    assert f"imported {200 - landed}, duplicates {landed}, failed 0" in result.stdout
+    assert f"imported {PAGES - landed}, duplicates {landed}, failed 0" in result.stdout
