@@ -12,7 +12,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("banmian")
 
 # Bumped with every migration; stored in PRAGMA user_version for tools that look there.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @migrations()
@@ -108,6 +108,22 @@ def m002_annotator_counts_and_search(db: Database) -> None:
     db.execute(
         "UPDATE pages SET articles = (SELECT count(*) FROM articles a WHERE a.page_id = pages.id)"
     )
+
+
+@migrations()
+def m003_search_rowid(db: Database) -> None:
+    """Version 3: each article remembers its row in the search index, so a correction
+    replaces that row directly instead of scanning the index for the page's rows."""
+    db.table("articles").add_column("search_rowid", int)
+    db.execute(
+        "CREATE TEMP TABLE search_map AS SELECT rowid AS r, page_id, article_id FROM article_search"
+    )
+    db.execute("CREATE INDEX temp.search_map_key ON search_map (page_id, article_id)")
+    db.execute(
+        "UPDATE articles SET search_rowid = (SELECT r FROM search_map m "
+        "WHERE m.page_id = articles.page_id AND m.article_id = articles.article_id)"
+    )
+    db.execute("DROP TABLE temp.search_map")
 
 
 def migrate(db: Database) -> None:

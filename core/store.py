@@ -79,13 +79,15 @@ class EditRecord:
 SearchWords = dict[str, tuple[str, str]]
 
 
+def article_search_words(article: Article) -> tuple[str, str]:
+    """Index text of an article's title and body; paragraphs are tokenised one by one so
+    an edit that moves whole paragraphs finds them in nlp's token cache."""
+    return nlp.index_text(article.title), " ".join(nlp.index_text(p) for p in article.paragraphs)
+
+
 def search_words(seg: Segmentation) -> SearchWords:
-    """Index text of every article; paragraphs are tokenised one by one so an edit that
-    moves whole paragraphs finds them in nlp's token cache."""
-    return {
-        a.id: (nlp.index_text(a.title), " ".join(nlp.index_text(p) for p in a.paragraphs))
-        for a in seg.articles
-    }
+    """Index text of every article (what import workers compute ahead of the write)."""
+    return {a.id: article_search_words(a) for a in seg.articles}
 
 
 def content_hash(page: Page) -> str:
@@ -120,6 +122,19 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def defer_checkpoints(self) -> None:
+        """Stop SQLite copying the write-ahead log into the file inside a commit.
+
+        Such a checkpoint costs 10–20 ms on a corpus-sized file and would land on
+        whichever keystroke crosses the log's limit; the window calls `checkpoint` when
+        the annotator pauses instead. Committed work is safe in the log either way.
+        """
+        self.db.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file (without waiting for readers)."""
+        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     # -- adding pages -----------------------------------------------------------------
     def find_page(self, digest: str) -> int | None:
@@ -240,9 +255,10 @@ class Store:
         with self.db.atomic():
             row = self.page_row(page_id)
             previous = {
-                r["article_id"]: (r["title"], r["text"])
+                r["article_id"]: ((r["title"], r["text"]), r["search_rowid"])
                 for r in self.db.query(
-                    "SELECT article_id, title, text FROM articles WHERE page_id = ?", [page_id]
+                    "SELECT article_id, title, text, search_rowid FROM articles WHERE page_id = ?",
+                    [page_id],
                 )
             }
             for table in ("blocks", "article_tags", "articles"):
@@ -291,37 +307,59 @@ class Store:
                     for t in group
                 ]
         block_rows += [_block_row(page_id, b, None) for b in seg.unassigned]
-        _insert_rows(self.db, "articles", article_rows)
         _insert_rows(self.db, "blocks", block_rows)
         _insert_rows(self.db, "article_tags", tag_rows, replace=True)
-        current = {r["article_id"]: (r["title"], r["text"]) for r in article_rows}
-        stale = [a for a in previous if previous[a] != current.get(a)]
-        for article_id in stale:
-            self.db.execute(
-                "DELETE FROM article_search WHERE page_id = ? AND article_id = ?",
-                [page_id, article_id],
-            )
-        fresh = [
-            r for r in article_rows if previous.get(r["article_id"]) != current[r["article_id"]]
-        ]
-        words = index or search_words(seg)
-        _insert_rows(
-            self.db,
-            "article_search",
-            [
-                {
-                    "page_id": page_id,
-                    "article_id": r["article_id"],
-                    "title": words[r["article_id"]][0],
-                    "body": words[r["article_id"]][1],
-                }
-                for r in fresh
-            ],
-        )
+        self._write_search_rows(page_id, seg, article_rows, previous, index)
+        _insert_rows(self.db, "articles", article_rows)
         self.db.execute(
             "UPDATE pages SET articles = ?, doubts = ? WHERE id = ?",
             [len(seg.articles), len(seg.doubts()), page_id],
         )
+
+    def _write_search_rows(
+        self,
+        page_id: int,
+        seg: Segmentation,
+        article_rows: list[dict],
+        previous: dict,
+        index: SearchWords | None,
+    ) -> None:
+        """Index only articles whose title or text changed, and reach old index rows by
+        rowid (kept in articles.search_rowid): the page_id column of an FTS table has no
+        index, so deleting by it would scan every article of the corpus."""
+        fresh = []
+        for row in article_rows:
+            was, rowid = previous.get(row["article_id"], (None, None))
+            if rowid is not None and was == (row["title"], row["text"]):
+                row["search_rowid"] = rowid
+            else:
+                fresh.append(row)
+        kept = {r["search_rowid"] for r in article_rows if "search_rowid" in r}
+        stale = [(rowid,) for _was, rowid in previous.values() if rowid and rowid not in kept]
+        self.db.conn.executemany("DELETE FROM article_search WHERE rowid = ?", stale)
+        if not fresh:
+            return
+        last = self.db.execute(
+            "SELECT rowid FROM article_search ORDER BY rowid DESC LIMIT 1"
+        ).fetchone()
+        next_rowid = (last[0] if last else 0) + 1
+        search_rows = []
+        for offset, row in enumerate(fresh):
+            row["search_rowid"] = next_rowid + offset
+            article_id = row["article_id"]
+            title, body = (
+                index[article_id] if index else article_search_words(seg.article(article_id))
+            )
+            search_rows.append(
+                {
+                    "rowid": row["search_rowid"],
+                    "page_id": page_id,
+                    "article_id": row["article_id"],
+                    "title": title,
+                    "body": body,
+                }
+            )
+        _insert_rows(self.db, "article_search", search_rows)
 
     def _log(self, page_id: int, action: str, detail: dict, stamp: str) -> None:
         _insert_row(

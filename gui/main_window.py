@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
             store = open_store(None)  # start on the default database rather than nothing
         self._close_database()
         self.store = store
+        store.defer_checkpoints()
         self.settings.setValue("database", str(store.path))
         self.setWindowTitle(f"banmian — {store.path.name}")
         self.corpus.set_store(store)

@@ -21,9 +21,11 @@ from banmian.gui.commands import EditCommand, StatusCommand
 from banmian.gui.doubt_panel import DoubtPanel
 from banmian.gui.page_text_view import PageTextView
 from banmian.gui.translate import tr
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+CHECKPOINT_PAUSE_MS = 1500
 
 
 class PageEditor(QWidget):
@@ -38,6 +40,10 @@ class PageEditor(QWidget):
         self.undo_stack: QUndoStack | None = None
         self.doubt_index = -1
         self._syncing = False
+        # The store's log is copied into the file once the annotator pauses (see
+        # Store.defer_checkpoints), never inside a keystroke.
+        self.checkpoint_timer = QTimer(self, singleShot=True, interval=CHECKPOINT_PAUSE_MS)
+        self.checkpoint_timer.timeout.connect(self._checkpoint)
 
         self.text_view = PageTextView()
         self.tree = ArticleTree()
@@ -94,6 +100,7 @@ class PageEditor(QWidget):
 
     def close_page(self) -> None:
         self.details.flush()
+        self.checkpoint_timer.stop()
         self.store = self.page_id = self.segmentation = self.undo_stack = None
         self.text_view.segmentation = None
         self.tree.article_model.set_segmentation(None)
@@ -103,6 +110,7 @@ class PageEditor(QWidget):
         """Save, then show: called by the undo commands only."""
         assert self.store is not None and self.page_id is not None
         self.store.save(self.page_id, segmentation, action, detail)
+        self.checkpoint_timer.start()
         self.segmentation = segmentation
         if self.status == "new":
             self.status = "in_progress"
@@ -111,7 +119,12 @@ class PageEditor(QWidget):
     def commit_status(self, status: str) -> None:
         assert self.store is not None and self.page_id is not None
         self.store.set_status(self.page_id, status)
+        self.checkpoint_timer.start()
         self.status = status
+
+    def _checkpoint(self) -> None:
+        if self.store is not None:
+            self.store.checkpoint()
 
     def apply(self, make: Callable[[Segmentation], Edit]) -> bool:
         """Compute an edit on the current page and push it (which saves it)."""

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 import sqlite_utils
+from banmian.core import edits
 from banmian.core.model import Page, Role, Tag
-from banmian.core.schema import migrations
+from banmian.core.schema import SCHEMA_VERSION, migrations
 from banmian.core.segment import segment_page
 from banmian.core.store import PageMeta, Store, StoreError
 from banmian.core.tagging import with_suggestions
@@ -133,7 +134,38 @@ def test_a_version_1_file_migrates_with_its_data(tmp_path, sample_page):
     store = Store(path)
     assert store.page_summary(1).articles == 1 and store.page_summary(1).status == "verified"
     assert store.load(1).articles[0].blocks[0].text == "全文"
-    assert sqlite_utils.Database(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert (
+        sqlite_utils.Database(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    )
+    store.close()
+
+
+def test_a_version_2_file_keeps_its_search_rows_through_migration_and_saves(tmp_path, sample_page):
+    """Version 3 records each article's search row; rows indexed before it must be found
+    and replaced, never duplicated, by the next save."""
+    path = tmp_path / "v2.db"
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m003_search_rowid")
+    db.close()
+    with pytest.MonkeyPatch.context() as patch:  # write the page as version 2 did
+        patch.setattr("banmian.core.store.migrate", lambda db: None)
+        old = Store(path)
+        old.db.execute("ALTER TABLE articles ADD COLUMN search_rowid INTEGER")
+        old.add_page(sample_page)
+        old.db.execute("UPDATE articles SET search_rowid = NULL")
+        old.db.conn.commit()
+        old.db.execute("ALTER TABLE articles DROP COLUMN search_rowid")
+        old.close()
+    store = Store(path)
+    assert store.db.execute(
+        "SELECT count(*) FROM articles WHERE search_rowid IS NULL"
+    ).fetchone() == (0,)
+    seg = store.load(1)
+    second = [b for b in seg.articles[4].blocks if b.role is Role.BODY][1]
+    store.save(1, edits.split_article(seg, second.first).segmentation, "split")
+    (rows,) = store.db.execute("SELECT count(*) FROM article_search").fetchone()
+    assert rows == len(store.load(1).articles) == 9
+    assert [h.title for h in store.search("包机")][:1] == ["青岛至纽约跨境电商全货包机首飞"]
     store.close()
 
 

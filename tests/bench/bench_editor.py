@@ -29,6 +29,8 @@ from banmian.gui.app import make_application, settle_memory  # noqa: E402
 from banmian.gui.main_window import MainWindow  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+from tests.bench.bench_export import build  # noqa: E402
+
 
 def long_page() -> Page:
     lines = list(sample_page().lines)
@@ -50,6 +52,12 @@ def report(name: str, values: list[float], target: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument(
+        "--corpus",
+        type=int,
+        default=40_000,
+        help="articles of other pages in the database (a correction must not scale with it)",
+    )
     args = parser.parse_args()
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
@@ -58,6 +66,7 @@ def main() -> None:
         page = long_page()
         big = store.add_page(page, PageMeta("long_page.txt")).page_id
         other = store.add_page(sample_page(), PageMeta("sample_page.txt")).page_id
+        pages = build(store, args.corpus) if args.corpus else 0
         store.close()
         window = MainWindow(
             database, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
@@ -67,6 +76,7 @@ def main() -> None:
         app.processEvents()
         nlp.jieba_module()  # as the window's warm-up thread does
         settle_memory()
+        print(f"database of {pages + 2} pages")
         print(f"page of {len(page.lines)} lines, {len(window.store.load(big).articles)} articles")
 
         opens = []

@@ -12,6 +12,7 @@ import argparse
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from banmian.core.export import ExportFilters, export_articles  # noqa: E402
-from banmian.core.model import Page  # noqa: E402
+from banmian.core.model import Block, Page, Role  # noqa: E402
 from banmian.core.segment import segment_page  # noqa: E402
 from banmian.core.store import PageMeta, Store, search_words  # noqa: E402
 from banmian.core.tagging import with_suggestions  # noqa: E402
@@ -39,13 +40,17 @@ def build(store: Store, articles: int, batch: int = 500) -> int:
         rows = []
         for n in range(first, min(first + batch, pages)):
             variant = Page(f"p{n}.txt", (*page.lines, f"第{n}版"))
+            folio = Block(Role.NOISE, len(variant.lines), len(variant.lines), f"第{n}版")
+            stored = replace(
+                segmentation, page=variant, unassigned=(*segmentation.unassigned, folio)
+            )
             meta = PageMeta(
                 f"{NEWSPAPERS[n % 3]}/p{n}.txt",
                 NEWSPAPERS[n % 3],
                 (start + timedelta(days=n // 8)).isoformat(),
                 str(1 + n % 8),
             )
-            rows.append((variant, meta, segmentation, words))
+            rows.append((variant, meta, stored.check() if n == first else stored, words))
         store.add_pages(rows)
     store.db.execute("UPDATE pages SET status = 'verified'")
     store.db.conn.commit()

@@ -169,3 +169,15 @@ def test_impossible_correction_explains_itself_and_writes_nothing(qtbot, window,
     press(qtbot, window, "Shift+M")
     assert "no previous article" in window.statusBar().currentMessage()
     assert rows(database, "SELECT count(*) FROM edit_log") == before
+
+
+def test_log_is_checkpointed_when_the_annotator_pauses_not_inside_a_key(qtbot, window, database):
+    store = window.store
+    assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone() == (0,)
+    select_block(qtbot, window, 2)
+    press(qtbot, window, "H")
+    assert window.editor.checkpoint_timer.isActive()
+    qtbot.waitUntil(lambda: not window.editor.checkpoint_timer.isActive(), timeout=5000)
+    busy, log_frames, copied = store.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert busy == 0 and log_frames == copied
+    assert saved_blocks(database)[2][0] == "headline"
