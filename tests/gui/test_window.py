@@ -223,3 +223,18 @@ def test_tints_follow_a_dark_palette(qtbot, window):
     assert all(article_colour(i, dark).lightness() < 110 for i in range(10))
     assert all(article_colour(i, light).lightness() > 180 for i in range(10))
     assert len({article_colour(i, light).name() for i in range(8)}) == 8
+
+
+def test_cancelling_an_import_keeps_whole_pages_and_says_so(qtbot, window, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(20):
+        (folder / f"2023-03-{n + 1:02d}_01.txt").write_text(f"本报讯 第{n}篇报道。\n\n正文{n}。\n", "utf-8")
+    window.import_paths([str(folder)])
+    window.jobs[0].cancel.set()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: not window.jobs, timeout=60000)
+    assert "(cancelled)" in window.statusBar().currentMessage()
+    store = window.store
+    imported = [p for p in store.pages() if p.date.startswith("2023-03")]
+    assert 1 <= len(imported) < 20
+    assert all(store.load(p.id).check() for p in imported)
