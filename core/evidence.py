@@ -40,6 +40,8 @@ _FURNITURE = (
     re.compile(r"^(本版|本版责编|版面设计)"),
     re.compile(r"^(广告|热线|订阅|邮发代号|国内统一刊号|电话)[:：\s]"),
 )
+# One alternation, so a line costs one match call, not one per pattern.
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
 _CAPTION = re.compile(
     r"^([▲△▼◀▶↑←→]|图为|图[:：]|上图|下图|左图|右图|（图|\(图)|(记者|通讯员|本报记者)?\s*\S{2,4}\s*摄\s*[)）]?$"
 )
@@ -122,7 +124,7 @@ def opens_with_dateline(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     """Page furniture: date line, page number, editor's name: never article text."""
-    return len(text) <= 40 and any(p.match(text) for p in _FURNITURE)
+    return len(text) <= 40 and bool(_ANY_FURNITURE.match(text))
 
 
 def is_caption(text: str) -> bool:

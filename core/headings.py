@@ -84,19 +84,25 @@ def idf_weights(words: set[str], bodies: Sequence[str]) -> dict[str, float]:
     return {w: math.log((n + 1) / (sum(w in b for b in bodies) + 0.5)) for w in words}
 
 
-def lexical_score(piece: HeadingPiece, words: list[str], body: str, idf: dict[str, float]) -> float:
-    """0..~2.5: the share of the heading's weighted words the body uses, plus bonuses for a
-    kicker's name or a long heading phrase found verbatim."""
-    total = sum(max(idf[w], 0.05) for w in words)
-    score = sum(max(idf[w], 0.05) for w in words if w in body) / total if total else 0.0
+def lexical_scores(
+    piece: HeadingPiece, words: list[str], bodies: Sequence[str], idf: dict[str, float]
+) -> list[float]:
+    """Per body, 0..~2.5: the share of the heading's weighted words the body uses, plus
+    bonuses for a kicker's name or a long heading phrase found verbatim. What depends on
+    the heading alone is worked out once, not once per article."""
+    weights = [(w, max(idf[w], 0.05)) for w in words]
+    total = sum(weight for _w, weight in weights)
     phrases = [p for p in _PHRASE_SPLIT.split(piece.text) if len(p) >= 4]
-    if any(p in body for p in phrases):
-        score += 0.5
-    if piece.role is Role.KICKER:
-        name = _PHRASE_SPLIT.sub("", piece.text)
+    name = _PHRASE_SPLIT.sub("", piece.text) if piece.role is Role.KICKER else ""
+    scores = []
+    for body in bodies:
+        score = sum(weight for w, weight in weights if w in body) / total if total else 0.0
+        if any(p in body for p in phrases):
+            score += 0.5
         if len(name) >= 3 and name in body:
             score += 1.0
-    return score
+        scores.append(score)
+    return scores
 
 
 def neighbours(
@@ -123,9 +129,7 @@ def attach_headings(
     bodies = [a.body for a in articles]
     words = [heading_words(p.text) for p in pieces]
     idf = idf_weights({w for ws in words for w in ws}, bodies)
-    lexical = [
-        [lexical_score(p, ws, b, idf) for b in bodies] for p, ws in zip(pieces, words, strict=True)
-    ]
+    lexical = [lexical_scores(p, ws, bodies, idf) for p, ws in zip(pieces, words, strict=True)]
     near = [neighbours(p.first, article_lines) for p in pieces]
 
     # Which side do this page's headings sit on? Evidence from the words, then the layout.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -53,8 +54,21 @@ def main() -> None:
             )
         store = Store(Path(tmp) / "bench.db")
         start = time.perf_counter()
+        before = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
         report = import_paths(store, [folder], workers=args.workers)
         elapsed = time.perf_counter() - start
+        after = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+        cpu = [
+            (b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime) * 1000 / max(args.pages, 1)
+            for a, b in zip(before, after, strict=True)
+        ]
+        print(f"CPU per page: {cpu[0]:.1f} ms writing (this process), {cpu[1]:.1f} ms in workers")
         print(f"imported {len(report.imported)} pages ({report.summary()}) in {elapsed:.1f} s")
         print(
             f"import rate: {len(report.imported) / elapsed:.0f} pages/s with {args.workers} workers (target ≥ 170)"

@@ -229,7 +229,9 @@ def test_cancelling_an_import_keeps_whole_pages_and_says_so(qtbot, window, tmp_p
     folder = tmp_path / "batch"
     folder.mkdir()
     for n in range(20):
-        (folder / f"2023-03-{n + 1:02d}_01.txt").write_text(f"本报讯 第{n}篇报道。\n\n正文{n}。\n", "utf-8")
+        (folder / f"2023-03-{n + 1:02d}_01.txt").write_text(
+            f"本报讯 第{n}篇报道。\n\n正文{n}。\n", "utf-8"
+        )
     window.import_paths([str(folder)])
     window.jobs[0].cancel.set()  # what the progress dialog's Cancel button does
     qtbot.waitUntil(lambda: not window.jobs, timeout=60000)
