@@ -11,6 +11,7 @@ import json
 
 from banmian.core.model import Article, Block, Role, Segmentation
 from banmian.gui.page_text_view import article_colour
+from banmian.gui.translate import tr
 from PySide6.QtCore import (
     QAbstractItemModel,
     QMimeData,
@@ -119,9 +120,7 @@ class ArticleModel(QAbstractItemModel):
             return ("article", gid)
         if article is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                return QApplication.translate("ArticleModel", "Unassigned ({0} blocks)").format(
-                    len(self.segmentation.unassigned)
-                )
+                return tr("Unassigned ({0} blocks)").format(len(self.segmentation.unassigned))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return article_label(article)
@@ -198,7 +197,7 @@ class ArticleModel(QAbstractItemModel):
 def article_label(article: Article) -> str:
     parts = [article.id]
     kicker = " ".join(b.text for b in article.of_role(Role.KICKER))
-    title = article.title or QApplication.translate("ArticleModel", "(no headline)")
+    title = article.title or tr("(no headline)")
     parts.append(f"{kicker} · {title}" if kicker else title)
     bylines = article.of_role(Role.BYLINE)
     info = [f"{len(article.paragraphs)}¶"]

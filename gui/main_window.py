@@ -14,7 +14,7 @@ from banmian.core import vocabulary
 from banmian.core.model import Role
 from banmian.core.paths import open_store
 from banmian.core.store import Store
-from banmian.gui.actions import build_actions
+from banmian.gui.actions import SPECS, build_actions
 from banmian.gui.corpus_view import CorpusView
 from banmian.gui.fonts import missing_font_warning, page_font
 from banmian.gui.page_editor import PageEditor
@@ -206,8 +206,6 @@ class MainWindow(QMainWindow):
             self.tag_actions.append(action)
 
     def _update_enabled(self) -> None:
-        from banmian.gui.actions import SPECS
-
         on_page = self.pages.currentWidget() is self.editor
         for spec in SPECS:
             if spec.needs_page:

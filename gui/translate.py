@@ -1,8 +1,9 @@
 """One door for user-visible text, so a Simplified Chinese translation can follow.
 
-Every string the window shows goes through `tr`, which is QCoreApplication.translate
-under the context `banmian`; `pyside6-lupdate` collects them into a .ts file and the
-app loads `banmian_<locale>.qm` from resources/i18n when one exists.
+Every string the window shows goes through `tr`, which is QCoreApplication.translate in
+the empty context — the context `pyside6-lupdate gui/*.py -ts banmian_zh_CN.ts` files a
+bare `tr("…")` call under, so its translations are found at run time. The app loads
+`banmian_<locale>.qm` from resources/i18n when one exists.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("banmian", text)
+    return QCoreApplication.translate("", text)
 
 
 def install_translator(app: QCoreApplication) -> QTranslator | None:
