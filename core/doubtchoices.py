@@ -2,7 +2,8 @@
 
 The pipeline names alternatives in words (`column break` / `paragraph break`, article
 ids for a heading, `new article` / `same article`); the window offers them as numbered
-choices, and this module turns a choice into the one edit that makes it true. Taking the
+choices (its labels are translated there), and this module turns a choice into the one
+edit that makes it true. Taking the
 alternative the pipeline already chose is the same as accepting its decision.
 """
 
@@ -17,16 +18,6 @@ from banmian.core.edits import (
     split_paragraph,
 )
 from banmian.core.model import Doubt, Segmentation
-
-
-def choices(doubt: Doubt, article_id: str | None) -> list[str]:
-    """Readable labels of the alternatives, in the order the window numbers them."""
-    if doubt.about == "heading":
-        return [
-            f"belongs to {alt}" + (" (as proposed)" if alt == article_id else "")
-            for alt in doubt.alternatives
-        ]
-    return [alt + (" (as proposed)" if i == 0 else "") for i, alt in enumerate(doubt.alternatives)]
 
 
 def take_alternative(

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from banmian.gui.translate import tr
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -23,150 +24,226 @@ class ActionSpec:
     shortcuts: tuple[str, ...] = ()
     tip: str = ""
     needs_page: bool = False
+    number: int = 0  # fills {0} in the text, for numbered families of actions
 
 
 _S = QKeySequence.StandardKey
-MENUS = ("&File", "&Edit", "&Go", "&Article", "&Block", "&Review", "&View", "&Help")
+MENUS = (
+    QT_TR_NOOP("&File"),
+    QT_TR_NOOP("&Edit"),
+    QT_TR_NOOP("&Go"),
+    QT_TR_NOOP("&Article"),
+    QT_TR_NOOP("&Block"),
+    QT_TR_NOOP("&Review"),
+    QT_TR_NOOP("&View"),
+    QT_TR_NOOP("&Help"),
+)
 STANDARD = {"quit": _S.Quit, "open_database": _S.Open}
 
 SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("open_database", "&File", "Open database…", ("Ctrl+O",)),
+    ActionSpec("open_database", "&File", QT_TR_NOOP("Open database…"), ("Ctrl+O",)),
     ActionSpec(
-        "import_files", "&File", "Import files…", ("Ctrl+I",), "Add page files to the database"
+        "import_files",
+        "&File",
+        QT_TR_NOOP("Import files…"),
+        ("Ctrl+I",),
+        QT_TR_NOOP("Add page files to the database"),
     ),
     ActionSpec(
         "import_folder",
         "&File",
-        "Import folder…",
+        QT_TR_NOOP("Import folder…"),
         ("Ctrl+Shift+I",),
-        "Add every *.txt under a folder",
+        QT_TR_NOOP("Add every *.txt under a folder"),
     ),
     ActionSpec(
-        "export", "&File", "Export…", ("Ctrl+Shift+E",), "Write the curated articles for research"
+        "export",
+        "&File",
+        QT_TR_NOOP("Export…"),
+        ("Ctrl+Shift+E",),
+        QT_TR_NOOP("Write the curated articles for research"),
     ),
-    ActionSpec("vocabulary", "&File", "Tag vocabulary…", (), "The tags annotators choose from"),
-    ActionSpec("quit", "&File", "Quit", ("Ctrl+Q",)),
     ActionSpec(
-        "find", "&Edit", "Search articles", ("Ctrl+F",), "Word-aware search over the corpus"
+        "vocabulary",
+        "&File",
+        QT_TR_NOOP("Tag vocabulary…"),
+        (),
+        QT_TR_NOOP("The tags annotators choose from"),
+    ),
+    ActionSpec("quit", "&File", QT_TR_NOOP("Quit"), ("Ctrl+Q",)),
+    ActionSpec(
+        "find",
+        "&Edit",
+        QT_TR_NOOP("Search articles"),
+        ("Ctrl+F",),
+        QT_TR_NOOP("Word-aware search over the corpus"),
     ),
     ActionSpec(
-        "details", "&Edit", "Edit article details", ("F2",), "Title, continuations, notes", True
+        "details",
+        "&Edit",
+        QT_TR_NOOP("Edit article details"),
+        ("F2",),
+        QT_TR_NOOP("Title, continuations, notes"),
+        True,
     ),
     ActionSpec(
         "add_tag",
         "&Edit",
-        "Add a tag…",
+        QT_TR_NOOP("Add a tag…"),
         ("Ctrl+T",),
-        "Type a tag; completion from the vocabulary",
+        QT_TR_NOOP("Type a tag; completion from the vocabulary"),
         True,
     ),
     *(
         ActionSpec(
-            f"accept_suggestion_{n}", "&Edit", f"Accept suggested tag {n}", (f"Ctrl+{n}",), "", True
+            f"accept_suggestion_{n}",
+            "&Edit",
+            QT_TR_NOOP("Accept suggested tag {0}"),
+            (f"Ctrl+{n}",),
+            "",
+            True,
+            number=n,
         )
         for n in range(1, 10)
     ),
-    ActionSpec("corpus", "&Go", "Corpus", ("Alt+Left",), "Back to the list of pages"),
-    ActionSpec("previous_page", "&Go", "Previous page", ("Ctrl+PgUp",), "", True),
-    ActionSpec("next_page", "&Go", "Next page", ("Ctrl+PgDown",), "", True),
+    ActionSpec(
+        "corpus",
+        "&Go",
+        QT_TR_NOOP("Corpus"),
+        ("Alt+Left",),
+        QT_TR_NOOP("Back to the list of pages"),
+    ),
+    ActionSpec("previous_page", "&Go", QT_TR_NOOP("Previous page"), ("Ctrl+PgUp",), "", True),
+    ActionSpec("next_page", "&Go", QT_TR_NOOP("Next page"), ("Ctrl+PgDown",), "", True),
     ActionSpec(
         "split",
         "&Article",
-        "Split article here",
+        QT_TR_NOOP("Split article here"),
         ("S",),
-        "The selected block starts a new article",
+        QT_TR_NOOP("The selected block starts a new article"),
         True,
     ),
     ActionSpec(
-        "merge_next", "&Article", "Merge with next", ("M",), "The next article joins this one", True
+        "merge_next",
+        "&Article",
+        QT_TR_NOOP("Merge with next"),
+        ("M",),
+        QT_TR_NOOP("The next article joins this one"),
+        True,
     ),
     ActionSpec(
         "merge_previous",
         "&Article",
-        "Merge with previous",
+        QT_TR_NOOP("Merge with previous"),
         ("Shift+M",),
-        "This article joins the previous one",
+        QT_TR_NOOP("This article joins the previous one"),
         True,
     ),
     ActionSpec(
         "new_article",
         "&Article",
-        "New article from blocks",
+        QT_TR_NOOP("New article from blocks"),
         ("A",),
-        "The selected blocks form a new article",
+        QT_TR_NOOP("The selected blocks form a new article"),
         True,
     ),
     ActionSpec(
         "dissolve",
         "&Article",
-        "Dissolve article",
+        QT_TR_NOOP("Dissolve article"),
         ("D",),
-        "Its blocks stay on the page, in no article",
+        QT_TR_NOOP("Its blocks stay on the page, in no article"),
         True,
     ),
     ActionSpec(
-        "article_up", "&Article", "Move article up", ("Ctrl+Up",), "Earlier in reading order", True
+        "article_up",
+        "&Article",
+        QT_TR_NOOP("Move article up"),
+        ("Ctrl+Up",),
+        QT_TR_NOOP("Earlier in reading order"),
+        True,
     ),
     ActionSpec(
         "article_down",
         "&Article",
-        "Move article down",
+        QT_TR_NOOP("Move article down"),
         ("Ctrl+Down",),
-        "Later in reading order",
+        QT_TR_NOOP("Later in reading order"),
         True,
     ),
-    ActionSpec("role_headline", "&Block", "Headline", ("H",), "", True),
-    ActionSpec("role_subheadline", "&Block", "Subtitle", ("U",), "", True),
-    ActionSpec("role_kicker", "&Block", "Kicker", ("K",), "", True),
-    ActionSpec("role_byline", "&Block", "Byline", ("B",), "", True),
-    ActionSpec("role_body", "&Block", "Body paragraph", ("P",), "", True),
-    ActionSpec("role_caption", "&Block", "Caption", ("C",), "", True),
-    ActionSpec("role_noise", "&Block", "Noise (page furniture)", ("N",), "", True),
+    ActionSpec("role_headline", "&Block", QT_TR_NOOP("Headline"), ("H",), "", True),
+    ActionSpec("role_subheadline", "&Block", QT_TR_NOOP("Subtitle"), ("U",), "", True),
+    ActionSpec("role_kicker", "&Block", QT_TR_NOOP("Kicker"), ("K",), "", True),
+    ActionSpec("role_byline", "&Block", QT_TR_NOOP("Byline"), ("B",), "", True),
+    ActionSpec("role_body", "&Block", QT_TR_NOOP("Body paragraph"), ("P",), "", True),
+    ActionSpec("role_caption", "&Block", QT_TR_NOOP("Caption"), ("C",), "", True),
+    ActionSpec("role_noise", "&Block", QT_TR_NOOP("Noise (page furniture)"), ("N",), "", True),
     ActionSpec(
         "join",
         "&Block",
-        "Join with next paragraph",
+        QT_TR_NOOP("Join with next paragraph"),
         ("J",),
-        "A column break read as a paragraph break",
+        QT_TR_NOOP("A column break read as a paragraph break"),
         True,
     ),
     ActionSpec(
         "split_paragraph",
         "&Block",
-        "Split paragraph at cursor line",
+        QT_TR_NOOP("Split paragraph at cursor line"),
         ("Shift+J",),
-        "Put the cursor on the line in the page text first",
+        QT_TR_NOOP("Put the cursor on the line in the page text first"),
         True,
     ),
-    ActionSpec("to_previous_article", "&Block", "Move to previous article", ("Alt+Up",), "", True),
-    ActionSpec("to_next_article", "&Block", "Move to next article", ("Alt+Down",), "", True),
-    ActionSpec("unassign", "&Block", "Take out of its article", ("X",), "", True),
     ActionSpec(
-        "next_doubt", "&Review", "Next doubt", ("F8",), "The least sure decision left", True
+        "to_previous_article",
+        "&Block",
+        QT_TR_NOOP("Move to previous article"),
+        ("Alt+Up",),
+        "",
+        True,
     ),
-    ActionSpec("previous_doubt", "&Review", "Previous doubt", ("Shift+F8",), "", True),
-    ActionSpec("accept_doubt", "&Review", "Accept the decision", ("Y",), "Clears the doubt", True),
-    ActionSpec("alternative_1", "&Review", "Take alternative 1", ("Alt+1",), "", True),
-    ActionSpec("alternative_2", "&Review", "Take alternative 2", ("Alt+2",), "", True),
+    ActionSpec(
+        "to_next_article", "&Block", QT_TR_NOOP("Move to next article"), ("Alt+Down",), "", True
+    ),
+    ActionSpec("unassign", "&Block", QT_TR_NOOP("Take out of its article"), ("X",), "", True),
+    ActionSpec(
+        "next_doubt",
+        "&Review",
+        QT_TR_NOOP("Next doubt"),
+        ("F8",),
+        QT_TR_NOOP("The least sure decision left"),
+        True,
+    ),
+    ActionSpec("previous_doubt", "&Review", QT_TR_NOOP("Previous doubt"), ("Shift+F8",), "", True),
+    ActionSpec(
+        "accept_doubt",
+        "&Review",
+        QT_TR_NOOP("Accept the decision"),
+        ("Y",),
+        QT_TR_NOOP("Clears the doubt"),
+        True,
+    ),
+    ActionSpec("alternative_1", "&Review", QT_TR_NOOP("Take alternative 1"), ("Alt+1",), "", True),
+    ActionSpec("alternative_2", "&Review", QT_TR_NOOP("Take alternative 2"), ("Alt+2",), "", True),
     ActionSpec(
         "verify_next",
         "&Review",
-        "Page verified, next page",
+        QT_TR_NOOP("Page verified, next page"),
         ("Ctrl+Return",),
-        "Mark verified and open the next unverified page",
+        QT_TR_NOOP("Mark verified and open the next unverified page"),
         True,
     ),
     ActionSpec(
         "reflow",
         "&View",
-        "Reflowed text",
+        QT_TR_NOOP("Reflowed text"),
         ("Ctrl+R",),
-        "Show the articles as read instead of the raw lines",
+        QT_TR_NOOP("Show the articles as read instead of the raw lines"),
     ),
-    ActionSpec("zoom_in", "&View", "Larger text", ("Ctrl++", "Ctrl+=")),
-    ActionSpec("zoom_out", "&View", "Smaller text", ("Ctrl+-",)),
-    ActionSpec("shortcuts", "&Help", "Keyboard shortcuts", ("F1",)),
-    ActionSpec("about", "&Help", "About banmian"),
+    ActionSpec("zoom_in", "&View", QT_TR_NOOP("Larger text"), ("Ctrl++", "Ctrl+=")),
+    ActionSpec("zoom_out", "&View", QT_TR_NOOP("Smaller text"), ("Ctrl+-",)),
+    ActionSpec("shortcuts", "&Help", QT_TR_NOOP("Keyboard shortcuts"), ("F1",)),
+    ActionSpec("about", "&Help", QT_TR_NOOP("About banmian")),
 )
 
 
@@ -177,7 +254,7 @@ def build_actions(
     menus = {name: menubar.addMenu(tr(name)) for name in MENUS}
     actions: dict[str, QAction] = {}
     for spec in SPECS:
-        action = QAction(tr(spec.text), window)
+        action = QAction(tr(spec.text).format(spec.number), window)
         if spec.name in STANDARD:
             # the platform's own keys, or ours where the platform defines none
             bindings = QKeySequence.keyBindings(STANDARD[spec.name])

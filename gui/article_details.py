@@ -9,6 +9,7 @@ undoable correction and calls `show_article` again with the saved result.
 from __future__ import annotations
 
 from banmian.core.model import Article
+from banmian.core.vocabulary import VOCABULARY_KINDS
 from banmian.gui.translate import tr
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QWidget,
 )
-
-TAG_KINDS = ("topic", "section", "place", "person", "organisation", "custom")
 
 
 class ArticleDetails(QWidget):
@@ -68,7 +67,8 @@ class ArticleDetails(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_entry.setCompleter(completer)
         self.tag_kind = QComboBox()
-        self.tag_kind.addItems(TAG_KINDS)
+        for kind in VOCABULARY_KINDS:
+            self.tag_kind.addItem(tr(kind), kind)
         adder.addWidget(self.tag_entry, 1)
         adder.addWidget(self.tag_kind)
         form.addRow("", adder)
@@ -163,7 +163,7 @@ class ArticleDetails(QWidget):
         name = self.tag_entry.text().strip()
         if self.article is None or not name:
             return
-        kind = self.kinds.get(name, self.tag_kind.currentText())
+        kind = self.kinds.get(name, self.tag_kind.currentData())
         self.tag_entry.clear()
         self.tag_added.emit(self.article.id, name, kind)
 

@@ -13,6 +13,7 @@ from banmian.core.model import Article, Block, Role, Segmentation
 from banmian.gui.page_text_view import article_colour
 from banmian.gui.translate import tr
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractItemModel,
     QMimeData,
     QModelIndex,
@@ -26,13 +27,13 @@ from PySide6.QtWidgets import QApplication
 BLOCKS_MIME = "application/x-banmian-blocks"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # ("article", id) or ("block", first line)
 ROLE_LABELS = {
-    Role.HEADLINE: "headline",
-    Role.SUBHEADLINE: "subtitle",
-    Role.KICKER: "kicker",
-    Role.BYLINE: "byline",
+    Role.HEADLINE: QT_TR_NOOP("headline"),
+    Role.SUBHEADLINE: QT_TR_NOOP("subtitle"),
+    Role.KICKER: QT_TR_NOOP("kicker"),
+    Role.BYLINE: QT_TR_NOOP("byline"),
     Role.BODY: "¶",
-    Role.CAPTION: "caption",
-    Role.NOISE: "noise",
+    Role.CAPTION: QT_TR_NOOP("caption"),
+    Role.NOISE: QT_TR_NOOP("noise"),
 }
 UNASSIGNED = "unassigned"
 
@@ -136,7 +137,7 @@ class ArticleModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             doubt = " ⚠" if block.doubts else ""
             span = f"{block.first}" if block.first == block.last else f"{block.first}–{block.last}"
-            return f"{ROLE_LABELS[block.role]} {span}{doubt}  {block.text[:40]}"
+            return f"{tr(ROLE_LABELS[block.role])} {span}{doubt}  {block.text[:40]}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{block.role.value}, lines {block.first}–{block.last}", block.text[:300]]
             lines += [f"⚠ {d.confidence:.2f} {d.reason}" for d in block.doubts]

@@ -11,6 +11,7 @@ from banmian.core.search import SearchError, query_words
 from banmian.core.store import STATUSES, PageSummary, Store
 from banmian.gui.translate import tr
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,7 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-COLUMNS = ("Date", "Page", "Newspaper", "Articles", "Doubts", "Status", "Last edit", "Source")
+COLUMNS = (
+    QT_TR_NOOP("Date"),
+    QT_TR_NOOP("Page"),
+    QT_TR_NOOP("Newspaper"),
+    QT_TR_NOOP("Articles"),
+    QT_TR_NOOP("Doubts"),
+    QT_TR_NOOP("Status"),
+    QT_TR_NOOP("Last edit"),
+    QT_TR_NOOP("Source"),
+)
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 ROOT = QModelIndex()  # the invisible root, as Qt's default parent

@@ -6,10 +6,9 @@ list and offers every alternative as a button with its key.
 
 from __future__ import annotations
 
-from banmian.core.doubtchoices import choices
 from banmian.core.model import Doubt
 from banmian.gui.translate import tr
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TR_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 MAX_ALTERNATIVES = 2  # as many as the Review menu has keys for
@@ -68,10 +67,31 @@ class DoubtPanel(QWidget):
         )
         self.label.setToolTip(self.label.text())
         self.accept.setEnabled(True)
-        labels = choices(doubt, article_id)
+        labels = choice_labels(doubt, article_id)
         for n, button in enumerate(self.buttons):
             if n < len(labels):
                 button.setText(f"{labels[n]} (Alt+{n + 1})")
                 button.show()
             else:
                 button.hide()
+
+
+ALTERNATIVE_WORDS = (  # what the pipeline calls its alternatives, for lupdate
+    QT_TR_NOOP("column break"),
+    QT_TR_NOOP("paragraph break"),
+    QT_TR_NOOP("new article"),
+    QT_TR_NOOP("same article"),
+)
+
+
+def choice_labels(doubt: Doubt, article_id: str | None) -> list[str]:
+    """The alternatives as the buttons name them, the proposed one marked."""
+    if doubt.about == "heading":
+        return [
+            tr("belongs to {0}").format(alt) + (tr(" (as proposed)") if alt == article_id else "")
+            for alt in doubt.alternatives
+        ]
+    return [
+        tr(alt) + (tr(" (as proposed)") if i == 0 else "")
+        for i, alt in enumerate(doubt.alternatives)
+    ]

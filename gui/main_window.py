@@ -289,7 +289,8 @@ class MainWindow(QMainWindow):
         if report.failed or report.duplicates:
             lines = [f"✗ {path}: {reason}" for path, reason in report.failed]
             lines += [
-                f"= {path} ({tr('same page as')} {other})" for path, other in report.duplicates
+                "= " + tr("{0} (same page as {1})").format(path, other)
+                for path, other in report.duplicates
             ]
             self._tell(tr("Import finished"), report.summary(), "\n".join(lines))
 

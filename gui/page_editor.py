@@ -371,7 +371,7 @@ def _neighbour_article(seg: Segmentation, key: int, step: int) -> str:
         if not 0 <= index < len(ids):
             raise EditError(
                 tr("{0} has no {1} article").format(
-                    owner.id, tr("previous" if step < 0 else "next")
+                    owner.id, tr("previous") if step < 0 else tr("next")
                 )
             )
         return ids[index]
@@ -384,4 +384,6 @@ def _neighbour_article(seg: Segmentation, key: int, step: int) -> str:
     for block in ordered:
         if (near := seg.article_of(block.first)) is not None:
             return near.id
-    raise EditError(tr("there is no article {0} it").format(tr("above" if step < 0 else "below")))
+    raise EditError(
+        tr("there is no article above it") if step < 0 else tr("there is no article below it")
+    )

@@ -10,17 +10,47 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale, QTranslator
+
+# Words and sentences that reach the window from `core` as values (statuses, roles, tag
+# kinds, export formats, the pipeline's doubts); listed here so lupdate collects them.
+CORE_WORDS = (
+    QT_TR_NOOP("new"),
+    QT_TR_NOOP("in_progress"),
+    QT_TR_NOOP("verified"),
+    QT_TR_NOOP("proposed"),
+    QT_TR_NOOP("any"),
+    QT_TR_NOOP("topic"),
+    QT_TR_NOOP("section"),
+    QT_TR_NOOP("place"),
+    QT_TR_NOOP("person"),
+    QT_TR_NOOP("organisation"),
+    QT_TR_NOOP("custom"),
+    QT_TR_NOOP("jsonl"),
+    QT_TR_NOOP("csv"),
+    QT_TR_NOOP("txt"),
+    QT_TR_NOOP("parquet"),
+    QT_TR_NOOP("segmentation"),
+    QT_TR_NOOP("heading"),
+    QT_TR_NOOP("paragraph"),
+    QT_TR_NOOP("boundary"),
+    QT_TR_NOOP("caption"),
+    QT_TR_NOOP("its best match already has a heading of this kind"),
+    QT_TR_NOOP("the heading fits two articles almost equally"),
+    QT_TR_NOOP("a sentence ended before the blank line; read as a column break"),
+    QT_TR_NOOP("a new article assumed after a heading group, with no byline or dateline"),
+    QT_TR_NOOP("caption given to the nearest article"),
+)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def install_translator(app: QCoreApplication) -> QTranslator | None:
-    """Load the translation for the user's locale if banmian ships one."""
+def install_translator(app: QCoreApplication, locale: str | None = None) -> QTranslator | None:
+    """Load the translation for `locale` (default: the user's) if banmian ships one."""
     folder = resources.files("banmian.resources").joinpath("i18n")
-    name = f"banmian_{QLocale.system().name()}.qm"
+    name = f"banmian_{locale or QLocale.system().name()}.qm"
     if not folder.joinpath(name).is_file():
         return None
     translator = QTranslator(app)

@@ -154,3 +154,31 @@ def test_composed_edits_repair_a_wrong_segmentation():
     fixed = edits.move_blocks(fixed, [9], None).segmentation
     assert [[b.first for b in a.blocks] for a in fixed.articles] == [[1, 2, 3, 4], [7, 8]]
     assert [b.first for b in fixed.unassigned] == [9]
+
+
+def test_each_kind_of_doubt_alternative_becomes_its_edit():
+    from banmian.core.doubtchoices import take_alternative
+
+    page = Page.from_text(
+        "本报讯 第一篇的正文写到这里，\n\n接着写的一句话。\n标题二\n本报讯 第二篇。\n"
+    )
+
+    def block(role: Role, first: int, last: int) -> Block:
+        return Block(role, first, last, block_text(page, role, first, last))
+
+    seg = Segmentation(
+        page,
+        (
+            Article("A1", (block(Role.BODY, 1, 3),)),
+            Article("A2", (block(Role.HEADLINE, 4, 4), block(Role.BODY, 5, 5))),
+        ),
+    ).check()
+    body = seg.articles[0].blocks[-1]
+    column = Doubt("paragraph", 0.6, "…", (3, 3), ("column break", "paragraph break"))
+    split = take_alternative(seg, column, seg.articles[0].id, body.first, 1).segmentation
+    assert split.block_at_line(3).first == 3  # the paragraph now starts on line 3
+    boundary = Doubt("boundary", 0.7, "…", None, ("new article", "same article"))
+    merged = take_alternative(seg, boundary, seg.articles[-1].id, None, 1).segmentation
+    assert len(merged.articles) == len(seg.articles) - 1
+    with pytest.raises(EditError):
+        take_alternative(seg, boundary, seg.articles[-1].id, None, 5)

@@ -240,3 +240,22 @@ def test_cancelling_an_import_keeps_whole_pages_and_says_so(qtbot, window, tmp_p
     imported = [p for p in store.pages() if p.date.startswith("2023-03")]
     assert 1 <= len(imported) < 20
     assert all(store.load(p.id).check() for p in imported)
+
+
+def test_the_window_speaks_simplified_chinese_where_the_locale_asks(qtbot, settings, database):
+    from banmian.gui.translate import install_translator, tr
+
+    app = QApplication.instance()
+    translator = install_translator(app, "zh_CN")
+    assert translator is not None
+    try:
+        assert tr("Undo") == "撤销" and tr("verified") == "已核"
+        window = MainWindow(database, settings)
+        qtbot.addWidget(window)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[:4] == ["文件(&F)", "编辑(&E)", "转到(&G)", "文章(&A)"]
+        assert "拆分" in window.actions["split"].text()
+        window.close()
+    finally:
+        app.removeTranslator(translator)
+    assert tr("Undo") == "Undo"
