@@ -96,6 +96,7 @@ class ArticleDetails(QWidget):
         self.kinds = kinds
 
     def show_article(self, article: Article | None) -> None:
+        same = article is not None and self.article is not None and self.article.id == article.id
         self.article = article
         self.setEnabled(article is not None)
         self._loading = True
@@ -115,7 +116,7 @@ class ArticleDetails(QWidget):
             (self.continued_from, article.continued_from),
             (self.continued_to, article.continued_to),
         ):
-            if not edit.hasFocus() or edit.text() != (value or ""):
+            if not (same and edit.hasFocus()):  # never under the annotator's typing
                 edit.setText(value or "")
         if self.notes.toPlainText() != article.notes:
             self.notes.setPlainText(article.notes)

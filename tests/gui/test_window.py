@@ -259,3 +259,15 @@ def test_the_window_speaks_simplified_chinese_where_the_locale_asks(qtbot, setti
     finally:
         app.removeTranslator(translator)
     assert tr("Undo") == "Undo"
+
+
+def test_typing_in_a_field_survives_refreshes_but_not_a_change_of_article(qtbot, window):
+    select_article(qtbot, window, "A5")
+    press(qtbot, window, "F2")
+    title = window.editor.details.title
+    type_chinese(title, "未完的标题")
+    window.editor.refresh()  # e.g. after a save: the typing stays
+    assert title.text() == "未完的标题"
+    window.editor.tree.select_items(["A6"], [])  # another article: its own (empty) title
+    window.editor.details.show_article(window.editor.segmentation.article("A6"))
+    assert title.text() == ""
