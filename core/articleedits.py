@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from banmian.core.edits import Change, Edit, EditError, find_article, finished, with_article
-from banmian.core.model import Segmentation, Tag
+from banmian.core.model import Article, Segmentation, Tag
 
 _NOT_GIVEN: Any = object()
 DETAIL_FIELDS = ("title_override", "continued_from", "continued_to", "notes", "status")
@@ -50,6 +50,14 @@ def set_article_details(
     return finished(with_article(seg, replace(article, **changed)), change)
 
 
+def _article_changed(
+    seg: Segmentation, updated: Article, action: str, description: str, detail: dict
+) -> Edit:
+    """The edit that puts one changed article in place (every tag edit ends so)."""
+    change = Change(action, description, (updated.id,), (), detail)
+    return finished(with_article(seg, updated), change)
+
+
 def add_tag(seg: Segmentation, article_id: str, tag: Tag) -> Edit:
     article = find_article(seg, article_id)
     name = tag.name.strip()
@@ -63,15 +71,12 @@ def add_tag(seg: Segmentation, article_id: str, tag: Tag) -> Edit:
         tags=(*article.tags, tag),
         suggestions=tuple(t for t in article.suggestions if t.name != name),
     )
-    return finished(
-        with_article(seg, updated),
-        Change(
-            "add_tag",
-            f"Tag {article_id} {name}",
-            (article_id,),
-            (),
-            {"article": article_id, "tag": tag.to_json()},
-        ),
+    return _article_changed(
+        seg,
+        updated,
+        "add_tag",
+        f"Tag {article_id} {name}",
+        {"article": article_id, "tag": tag.to_json()},
     )
 
 
@@ -80,15 +85,12 @@ def remove_tag(seg: Segmentation, article_id: str, name: str) -> Edit:
     if not any(t.name == name for t in article.tags):
         raise EditError(f"{article_id} has no tag {name}")
     updated = replace(article, tags=tuple(t for t in article.tags if t.name != name))
-    return finished(
-        with_article(seg, updated),
-        Change(
-            "remove_tag",
-            f"Remove tag {name} from {article_id}",
-            (article_id,),
-            (),
-            {"article": article_id, "tag": name},
-        ),
+    return _article_changed(
+        seg,
+        updated,
+        "remove_tag",
+        f"Remove tag {name} from {article_id}",
+        {"article": article_id, "tag": name},
     )
 
 
@@ -103,15 +105,12 @@ def accept_suggestion(seg: Segmentation, article_id: str, name: str) -> Edit:
         tags=(*article.tags, suggestion),
         suggestions=tuple(t for t in article.suggestions if t.name != name),
     )
-    return finished(
-        with_article(seg, updated),
-        Change(
-            "accept_suggestion",
-            f"Accept tag {name} for {article_id}",
-            (article_id,),
-            (),
-            {"article": article_id, "tag": name},
-        ),
+    return _article_changed(
+        seg,
+        updated,
+        "accept_suggestion",
+        f"Accept tag {name} for {article_id}",
+        {"article": article_id, "tag": name},
     )
 
 
@@ -120,13 +119,10 @@ def reject_suggestion(seg: Segmentation, article_id: str, name: str) -> Edit:
     if not any(t.name == name for t in article.suggestions):
         raise EditError(f"{article_id} has no suggested tag {name}")
     updated = replace(article, suggestions=tuple(t for t in article.suggestions if t.name != name))
-    return finished(
-        with_article(seg, updated),
-        Change(
-            "reject_suggestion",
-            f"Reject tag {name} for {article_id}",
-            (article_id,),
-            (),
-            {"article": article_id, "tag": name},
-        ),
+    return _article_changed(
+        seg,
+        updated,
+        "reject_suggestion",
+        f"Reject tag {name} for {article_id}",
+        {"article": article_id, "tag": name},
     )
