@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self, database: str | Path | None = None, settings: QSettings | None = None
     ) -> None:
         super().__init__()
+        self.setObjectName("banmian")  # also the key of its saved state
         self.settings = settings or QSettings()
         self.store: Store | None = None
         self.undo_group = QUndoGroup(self)

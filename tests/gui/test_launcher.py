@@ -1,0 +1,62 @@
+"""The `banmian` command itself opens the window: on the default database without
+arguments, on another with --db (each run in a child process, closed by a timer)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from banmian.gui.app import make_application
+from banmian.gui import launcher
+
+app = make_application()
+def report_and_quit():
+    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "banmian")
+    print("DB", window.store.path, "PAGES", len(window.store.pages()), flush=True)
+    window.close()
+QTimer.singleShot(1500, report_and_quit)
+sys.exit(launcher.main(sys.argv[1:]))
+"""
+
+
+def run_banmian(*args: str, env: dict) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, *args], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_banmian_without_arguments_opens_the_seeded_default_database(tmp_path):
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+    }
+    out = run_banmian(env=env)
+    default = tmp_path / "data" / "banmian" / "banmian.db"
+    assert f"DB {default} PAGES 1" in out
+    with sqlite3.connect(default) as db:
+        assert db.execute("SELECT source_file FROM pages").fetchall() == [("sample_page.txt",)]
+
+
+def test_banmian_db_opens_another_file(tmp_path):
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "HOME": str(tmp_path),
+    }
+    target = tmp_path / "mine.db"
+    out = run_banmian("--db", str(target), env=env)
+    assert f"DB {target} PAGES 0" in out
+    assert target.exists()
