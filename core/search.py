@@ -48,7 +48,9 @@ def fts_query(query: str) -> str:
 
 
 def snippet(text: str, words: list[str], width: int = 24) -> str:
-    """`width` characters either side of the first hit, every hit marked [like this]."""
+    """`width` characters either side of the first hit, every hit marked [like this],
+    on one line (paragraph breaks read as spaces)."""
+    text = text.replace("\n", " ")
     hits = [(m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), text)]
     if not hits:
         return text[: 2 * width] + ("…" if len(text) > 2 * width else "")

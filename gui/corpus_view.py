@@ -157,6 +157,12 @@ class CorpusView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.run_search)
         self.progress = QProgressBar()
+        self.progress.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(
+                tr("{0} of {1} pages verified").format(88888, 88888)
+            )
+            + 40
+        )
         self.progress.setFormat(tr("%v of %m pages verified"))
         self.progress_label = QLabel()
         self.results = QListWidget()

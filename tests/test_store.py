@@ -83,6 +83,7 @@ def test_status_next_unverified_and_errors(store, sample_page):
 def test_search_finds_words_and_survives_query_syntax(store):
     (hit,) = store.search("包机")
     assert hit.article_id == "A5" and "[包机]" in hit.snippet and hit.date == "2023-02-03"
+    assert "\n" not in hit.snippet
     for nasty in ['"', "(", "AND", "包机 OR", "NEAR(", "*", "a -b", "'; DROP TABLE pages; --"]:
         store.search(nasty)  # never an SQL error
     assert store.search("跨境电商 纽约")[0].article_id == "A5"

@@ -360,7 +360,7 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="246" />
-        <location filename="../../gui/main_window.py" line="373" />
+        <location filename="../../gui/main_window.py" line="374" />
         <source>About banmian</source>
         <translation>关于版面</translation>
     </message>
@@ -388,13 +388,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="288" />
-        <location filename="../../gui/main_window.py" line="80" />
+        <location filename="../../gui/main_window.py" line="81" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="289" />
-        <location filename="../../gui/main_window.py" line="82" />
+        <location filename="../../gui/main_window.py" line="83" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -424,62 +424,62 @@
         <translation>拖放到该文章上</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="49" />
+        <location filename="../../gui/article_details.py" line="48" />
         <source>page or article it continues from</source>
         <translation>上接的版面或文章</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="50" />
+        <location filename="../../gui/article_details.py" line="49" />
         <source>page or article it continues on</source>
         <translation>下转的版面或文章</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="52" />
+        <location filename="../../gui/article_details.py" line="51" />
         <source>Notes for this article</source>
         <translation>本文备注</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="54" />
+        <location filename="../../gui/article_details.py" line="53" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="55" />
+        <location filename="../../gui/article_details.py" line="54" />
         <source>Continued from</source>
         <translation>上接</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="56" />
+        <location filename="../../gui/article_details.py" line="55" />
         <source>Continued to</source>
         <translation>下转</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="57" />
+        <location filename="../../gui/article_details.py" line="56" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="60" />
+        <location filename="../../gui/article_details.py" line="59" />
         <source>Accepted tags; Delete removes the selected one</source>
         <translation>已采纳的标签；Delete 删除所选标签</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="61" />
+        <location filename="../../gui/article_details.py" line="60" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="64" />
+        <location filename="../../gui/article_details.py" line="63" />
         <source>Add a tag (Ctrl+T), Enter to add</source>
         <translation>添加标签（Ctrl+T），回车确认</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="78" />
+        <location filename="../../gui/article_details.py" line="77" />
         <source>Suggested tags: Ctrl+1…9 or double-click accepts</source>
         <translation>推荐标签：Ctrl+1…9 或双击采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/article_details.py" line="79" />
+        <location filename="../../gui/article_details.py" line="78" />
         <source>Suggested</source>
         <translation>推荐</translation>
     </message>
@@ -586,22 +586,23 @@
         <translation>搜索文章（Ctrl+F）：词语、人名、地名</translation>
     </message>
     <message>
-        <location filename="../../gui/corpus_view.py" line="160" />
+        <location filename="../../gui/corpus_view.py" line="166" />
         <source>%v of %m pages verified</source>
         <translation>已核 %v / %m 版</translation>
     </message>
     <message>
-        <location filename="../../gui/corpus_view.py" line="167" />
+        <location filename="../../gui/corpus_view.py" line="173" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../gui/corpus_view.py" line="194" />
+        <location filename="../../gui/corpus_view.py" line="162" />
+        <location filename="../../gui/corpus_view.py" line="200" />
         <source>{0} of {1} pages verified</source>
         <translation>已核 {0} / {1} 版</translation>
     </message>
     <message>
-        <location filename="../../gui/corpus_view.py" line="246" />
+        <location filename="../../gui/corpus_view.py" line="252" />
         <source>{0} articles found</source>
         <translation>找到 {0} 篇文章</translation>
     </message>
@@ -775,72 +776,72 @@
         <translation>正在导入版面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89" />
+        <location filename="../../gui/main_window.py" line="90" />
         <source>Vocabulary tags (T, key)</source>
         <translation>词表标签（T，键）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254" />
+        <location filename="../../gui/main_window.py" line="255" />
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256" />
+        <location filename="../../gui/main_window.py" line="257" />
         <source>banmian databases (*.db *.sqlite);;All files (*)</source>
         <translation>版面数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="265" />
         <source>Import page files</source>
         <translation>导入版面文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="265" />
         <source>Page text (*.txt);;All files (*)</source>
         <translation>版面文本 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="271" />
         <source>Import every page under a folder</source>
         <translation>导入文件夹下的所有版面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="279" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288" />
+        <location filename="../../gui/main_window.py" line="289" />
         <source>Import: {0}</source>
         <translation>导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/main_window.py" line="293" />
         <source>{0} (same page as {1})</source>
         <translation>{0}（与 {1} 是同一版）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Page verified. Every page of the corpus is verified.</source>
         <translation>本版已核。语料中的所有版面都已核完。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="346" />
+        <location filename="../../gui/main_window.py" line="347" />
         <source>Page verified; this is the next unverified page.</source>
         <translation>本版已核；这是下一个未核版面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/main_window.py" line="376" />
         <source>banmian (版面): correct the articles of digitized Chinese newspaper pages, tag them, and export a verified corpus.
 
 Database: {0}</source>
