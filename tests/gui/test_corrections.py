@@ -181,3 +181,20 @@ def test_log_is_checkpointed_when_the_annotator_pauses_not_inside_a_key(qtbot, w
     busy, log_frames, copied = store.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert busy == 0 and log_frames == copied
     assert saved_blocks(database)[2][0] == "headline"
+
+
+def test_an_empty_page_opens_and_every_key_explains_itself(qtbot, open_window, tmp_path):
+    from banmian.core.model import Page
+    from banmian.core.store import Store
+
+    database = tmp_path / "empty.db"
+    store = Store(database)
+    store.add_page(Page.from_text("", "blank.txt"))
+    store.close()
+    window = open_window(database)
+    window.open_page(1)
+    assert window.editor.tree.article_model.rowCount() == 0
+    for key in ("S", "M", "Shift+M", "A", "D", "H", "J", "Shift+J", "F8", "Y", "Alt+Up", "X"):
+        press(qtbot, window, key)
+        assert window.statusBar().currentMessage()  # a reason, never a crash
+    assert rows(database, "SELECT count(*) FROM edit_log") == [(1,)]  # only the import
