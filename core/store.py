@@ -20,7 +20,6 @@ from banmian.core import nlp
 from banmian.core.model import (
     Article,
     Block,
-    Doubt,
     Page,
     Role,
     Segmentation,
@@ -28,6 +27,7 @@ from banmian.core.model import (
 )
 from banmian.core.schema import migrate
 from banmian.core.search import SearchHit, search
+from banmian.core.tablerows import block_row, doubts_from_json, doubts_json, insert_row, insert_rows
 from sqlite_utils import Database
 
 STATUSES = ("new", "in_progress", "verified")
@@ -174,7 +174,7 @@ class Store:
                 if existing is not None:
                     results.append(AddResult(existing, True))
                     continue
-                page_id = _insert_row(
+                page_id = insert_row(
                     self.db,
                     "pages",
                     {
@@ -224,7 +224,7 @@ class Store:
                     b["first_line"],
                     b["last_line"],
                     b["text"],
-                    _doubts(b["doubts"]),
+                    doubts_from_json(b["doubts"]),
                 )
             )
         articles = tuple(
@@ -238,7 +238,7 @@ class Store:
                 suggestions=tuple(tags.get((a["article_id"], 0), ())),
                 notes=a["notes"] or "",
                 status=a["status"] or "proposed",
-                doubts=_doubts(a["doubts"]),
+                doubts=doubts_from_json(a["doubts"]),
             )
             for a in self.db.query(
                 "SELECT * FROM articles WHERE page_id = ? ORDER BY position", [page_id]
@@ -288,12 +288,12 @@ class Store:
                     "continued_to": article.continued_to,
                     "notes": article.notes or None,
                     "status": article.status,
-                    "doubts": _doubts_json(article.doubts),
+                    "doubts": doubts_json(article.doubts),
                     "title": article.title,
                     "text": text,
                 }
             )
-            block_rows += [_block_row(page_id, b, article.id) for b in article.blocks]
+            block_rows += [block_row(page_id, b, article.id) for b in article.blocks]
             for accepted, group in ((1, article.tags), (0, article.suggestions)):
                 tag_rows += [
                     {
@@ -306,11 +306,11 @@ class Store:
                     }
                     for t in group
                 ]
-        block_rows += [_block_row(page_id, b, None) for b in seg.unassigned]
-        _insert_rows(self.db, "blocks", block_rows)
-        _insert_rows(self.db, "article_tags", tag_rows, replace=True)
+        block_rows += [block_row(page_id, b, None) for b in seg.unassigned]
+        insert_rows(self.db, "blocks", block_rows)
+        insert_rows(self.db, "article_tags", tag_rows, replace=True)
         self._write_search_rows(page_id, seg, article_rows, previous, index)
-        _insert_rows(self.db, "articles", article_rows)
+        insert_rows(self.db, "articles", article_rows)
         self.db.execute(
             "UPDATE pages SET articles = ?, doubts = ? WHERE id = ?",
             [len(seg.articles), len(seg.doubts()), page_id],
@@ -359,10 +359,10 @@ class Store:
                     "body": body,
                 }
             )
-        _insert_rows(self.db, "article_search", search_rows)
+        insert_rows(self.db, "article_search", search_rows)
 
     def _log(self, page_id: int, action: str, detail: dict, stamp: str) -> None:
-        _insert_row(
+        insert_row(
             self.db,
             "edit_log",
             {
@@ -420,49 +420,6 @@ class Store:
 
     def search(self, query: str, limit: int = 50, syntax: bool = False) -> list[SearchHit]:
         return search(self.db, query, limit=limit, syntax=syntax)
-
-
-def _insert_sql(table: str, columns: list[str], replace: bool = False) -> str:
-    verb = "INSERT OR REPLACE" if replace else "INSERT"
-    names = ", ".join(f"[{c}]" for c in columns)
-    return f"{verb} INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
-
-
-def _insert_rows(db: Database, table: str, rows: list[dict], replace: bool = False) -> None:
-    """Rows of one shape in one executemany: import writes some 150 rows a page, and
-    sqlite-utils' insert_all spends more time inspecting each value than SQLite spends
-    storing it. The tables already exist, so nothing it would add is needed here."""
-    if rows:
-        columns = list(rows[0])
-        db.conn.executemany(
-            _insert_sql(table, columns, replace), [tuple(r[c] for c in columns) for r in rows]
-        )
-
-
-def _insert_row(db: Database, table: str, row: dict) -> int:
-    """One row (see _insert_rows); its rowid."""
-    cursor = db.execute(_insert_sql(table, list(row)), list(row.values()))
-    return cursor.lastrowid
-
-
-def _block_row(page_id: int, block: Block, article_id: str | None) -> dict:
-    return {
-        "page_id": page_id,
-        "first_line": block.first,
-        "last_line": block.last,
-        "role": block.role.value,
-        "text": block.text,
-        "article_id": article_id,
-        "doubts": _doubts_json(block.doubts),
-    }
-
-
-def _doubts_json(doubts: tuple[Doubt, ...]) -> str | None:
-    return json.dumps([d.to_json() for d in doubts], ensure_ascii=False) if doubts else None
-
-
-def _doubts(raw: str | None) -> tuple[Doubt, ...]:
-    return tuple(Doubt.from_json(d) for d in json.loads(raw)) if raw else ()
 
 
 def _summary(row: dict) -> PageSummary:
