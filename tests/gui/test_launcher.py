@@ -25,6 +25,17 @@ sys.exit(launcher.main(sys.argv[1:]))
 """
 
 
+def isolated_env(home) -> dict:
+    """A child environment whose data and settings folders are the test's own."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "HOME": str(home),
+    }
+
+
 def run_banmian(*args: str, env: dict) -> str:
     result = subprocess.run(
         [sys.executable, "-c", CHILD, *args], capture_output=True, text=True, timeout=120, env=env
@@ -34,13 +45,7 @@ def run_banmian(*args: str, env: dict) -> str:
 
 
 def test_banmian_without_arguments_opens_the_seeded_default_database(tmp_path):
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HOME": str(tmp_path),
-    }
+    env = isolated_env(tmp_path)
     out = run_banmian(env=env)
     default = tmp_path / "data" / "banmian" / "banmian.db"
     assert f"DB {default} PAGES 1" in out
@@ -49,13 +54,7 @@ def test_banmian_without_arguments_opens_the_seeded_default_database(tmp_path):
 
 
 def test_banmian_db_opens_another_file(tmp_path):
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "HOME": str(tmp_path),
-    }
+    env = isolated_env(tmp_path)
     target = tmp_path / "mine.db"
     out = run_banmian("--db", str(target), env=env)
     assert f"DB {target} PAGES 0" in out
