@@ -7,6 +7,7 @@ import sys
 
 from banmian.core.paths import open_store
 from banmian.core.search import SearchError
+from banmian.core.store import page_place
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,9 +28,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for hit in hits:
-        where = " ".join(
-            x for x in (hit.newspaper, hit.date, f"p.{hit.page_no}" if hit.page_no else "") if x
-        )
+        where = page_place(hit.newspaper, hit.date, hit.page_no)
         print(f"page {hit.page_id} {hit.article_id}  {where}  {hit.title or '(no headline)'}")
         print(f"    {hit.snippet}")
     print(f"{len(hits)} articles", file=sys.stderr)

@@ -79,6 +79,11 @@ class EditRecord:
 SearchWords = dict[str, tuple[str, str]]
 
 
+def page_place(newspaper: str, date: str, page_no: str) -> str:
+    """Where a page appeared, as people cite it: `青岛西海岸新闻 2023-02-03 p.2`."""
+    return " ".join(x for x in (newspaper, date, page_no and f"p.{page_no}") if x)
+
+
 def article_search_words(article: Article) -> tuple[str, str]:
     """Index text of an article's title and body; paragraphs are tokenised one by one so
     an edit that moves whole paragraphs finds them in nlp's token cache."""
@@ -400,8 +405,9 @@ class Store:
 
     def next_unverified(self, after: int | None = None) -> int | None:
         """The next page in corpus order that is not verified, wrapping around."""
-        order = [p.id for p in self.pages()]
-        todo = {p.id for p in self.pages() if p.status != "verified"}
+        pages = self.pages()
+        order = [p.id for p in pages]
+        todo = {p.id for p in pages if p.status != "verified"}
         if not todo:
             return None
         start = order.index(after) + 1 if after in order else 0

@@ -46,30 +46,24 @@ class ArticleModel(QAbstractItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.segmentation: Segmentation | None = None
+        # the tree's top rows, built once per segmentation: Qt asks for them per cell
+        self.groups: list[tuple[str, tuple[Block, ...], Article | None]] = []
 
     # -- content --------------------------------------------------------------------------
     def set_segmentation(self, segmentation: Segmentation | None) -> None:
         self.beginResetModel()
         self.segmentation = segmentation
+        self.groups = _groups(segmentation)
         self.endResetModel()
 
-    def _groups(self) -> list[tuple[str, tuple[Block, ...], Article | None]]:
-        seg = self.segmentation
-        if seg is None:
-            return []
-        groups = [(a.id, a.blocks, a) for a in seg.articles]
-        if seg.unassigned:
-            groups.append((UNASSIGNED, seg.unassigned, None))
-        return groups
-
     def article_index(self, article_id: str) -> QModelIndex:
-        for row, (gid, _blocks, _a) in enumerate(self._groups()):
+        for row, (gid, _blocks, _a) in enumerate(self.groups):
             if gid == article_id:
                 return self.index(row, 0)
         return QModelIndex()
 
     def block_index(self, key: int) -> QModelIndex:
-        for row, (_gid, blocks, _a) in enumerate(self._groups()):
+        for row, (_gid, blocks, _a) in enumerate(self.groups):
             for child, block in enumerate(blocks):
                 if block.first == key:
                     return self.index(child, 0, self.index(row, 0))
@@ -91,7 +85,7 @@ class ArticleModel(QAbstractItemModel):
         return self.createIndex(index.internalId() - 1, 0, 0)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:  # noqa: N802
-        groups = self._groups()
+        groups = self.groups
         if not parent.isValid():
             return len(groups)
         if parent.column() != 0 or parent.internalId() != 0:
@@ -102,7 +96,7 @@ class ArticleModel(QAbstractItemModel):
         return 1
 
     def _item(self, index: QModelIndex) -> tuple[str, Article | None, Block | None]:
-        groups = self._groups()
+        groups = self.groups
         if index.internalId() == 0:
             gid, _blocks, article = groups[index.row()]
             return gid, article, None
@@ -193,6 +187,16 @@ class ArticleModel(QAbstractItemModel):
         if keys:
             self.blocks_dropped.emit(keys, None if gid == UNASSIGNED else gid)
         return False  # the edit arrives as a new segmentation; nothing to insert here
+
+
+def _groups(seg: Segmentation | None) -> list[tuple[str, tuple[Block, ...], Article | None]]:
+    """Articles in reading order, then the blocks in no article (if any) as one group."""
+    if seg is None:
+        return []
+    groups = [(a.id, a.blocks, a) for a in seg.articles]
+    if seg.unassigned:
+        groups.append((UNASSIGNED, seg.unassigned, None))
+    return groups
 
 
 def article_label(article: Article) -> str:

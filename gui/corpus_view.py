@@ -8,7 +8,7 @@ Search goes through the store's word-aware search and lists articles, not pages.
 from __future__ import annotations
 
 from banmian.core.search import SearchError, query_words
-from banmian.core.store import STATUSES, PageSummary, Store
+from banmian.core.store import STATUSES, PageSummary, Store, page_place
 from banmian.gui.translate import tr
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -240,9 +240,7 @@ class CorpusView(QWidget):
             return
         self.last_words = query_words(query)
         for hit in hits:
-            where = " ".join(
-                x for x in (hit.newspaper, hit.date, hit.page_no and f"p.{hit.page_no}") if x
-            )
+            where = page_place(hit.newspaper, hit.date, hit.page_no)
             item = QListWidgetItem(
                 f"{where}  {hit.article_id}  {hit.title or tr('(no headline)')}\n    {hit.snippet}"
             )

@@ -13,7 +13,7 @@ from pathlib import Path
 from banmian.core import vocabulary
 from banmian.core.model import Role
 from banmian.core.paths import open_store
-from banmian.core.store import Store
+from banmian.core.store import Store, page_place
 from banmian.gui.actions import SPECS, build_actions
 from banmian.gui.corpus_view import CorpusView
 from banmian.gui.fonts import missing_font_warning, page_font
@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         self.editor.message.connect(self.show_message)
         self.pages.currentChanged.connect(lambda _i: self._update_enabled())
 
-        self.restoreGeometry(self.settings.value("geometry", b""))
         self.restoreState(self.settings.value("window_state", b""))
         self.editor.splitter.restoreState(self.settings.value("editor_splitter", b""))
         self.editor.right_splitter.restoreState(self.settings.value("right_splitter", b""))
@@ -120,7 +119,6 @@ class MainWindow(QMainWindow):
         self.store = store
         store.defer_checkpoints()
         self.settings.setValue("database", str(store.path))
-        self.setWindowTitle(f"banmian — {store.path.name}")
         self.corpus.set_store(store)
         vocabulary.seed_vocabulary(store)
         self.refresh_vocabulary()
@@ -147,21 +145,16 @@ class MainWindow(QMainWindow):
         if stack is None:
             stack = self.stacks[page_id] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(stack)
-        self.editor.open_page(self.store, page_id, stack)
-        self.editor.text_view.set_hits(self.corpus.last_words if article_id else [])
+        summary = self.store.page_summary(page_id)
+        hits = self.corpus.last_words if article_id else []
+        self.editor.open_page(self.store, page_id, summary.status, stack, hits)
         if article_id:
             self.editor.tree.select_items([article_id], [])
         self.settings.setValue(f"last_page/{self.store.path}", page_id)
         self.pages.setCurrentWidget(self.editor)
         self.corpus.select_page(page_id)
-        summary = self.store.page_summary(page_id)
-        where = " ".join(
-            x
-            for x in (summary.newspaper, summary.date, summary.page_no and f"p.{summary.page_no}")
-            if x
-        )
-        self.setWindowTitle(f"banmian — {where or summary.source} — {self.store.path.name}")
-        self.editor.tree.setFocus()
+        where = page_place(summary.newspaper, summary.date, summary.page_no) or summary.source
+        self.setWindowTitle(f"banmian — {where} — {self.store.path.name}")
 
     def show_corpus(self) -> None:
         self.editor.details.flush()

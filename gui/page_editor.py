@@ -85,13 +85,22 @@ class PageEditor(QWidget):
         self.doubt_panel.alternative_requested.connect(self.take_alternative)
 
     # -- opening and saving -------------------------------------------------------------
-    def open_page(self, store: Store, page_id: int, undo_stack: QUndoStack) -> None:
+    def open_page(
+        self,
+        store: Store,
+        page_id: int,
+        status: str,
+        undo_stack: QUndoStack,
+        hits: list[str] | None = None,
+    ) -> None:
+        """Show a page (its search words marked); the status comes from the caller, who
+        has the page's summary already."""
         self.details.flush()
         self.store, self.page_id, self.undo_stack = store, page_id, undo_stack
         self.segmentation = store.load(page_id)
-        self.status = store.page_row(page_id)["status"]
+        self.status = status
         self.doubt_index = -1
-        self.text_view.set_hits([])
+        self.text_view.hits = [w for w in hits or [] if w]  # drawn by the refresh below
         self.refresh()
         first = self.tree.article_model.index(0, 0)
         if first.isValid():

@@ -111,7 +111,7 @@ class PageTextView(QPlainTextEdit):
 
     def select_lines(self, first: int, last: int) -> None:
         self.selected_lines = (first, last)
-        self._show_selections()
+        self.viewport().update()  # the band is painted in paintEvent
         if not self.reflowed:
             block = self.document().findBlockByNumber(first - 1)
             cursor = QTextCursor(block)
@@ -175,9 +175,6 @@ class PageTextView(QPlainTextEdit):
                 block = block.next()
             painter.end()
         super().paintEvent(event)
-
-    def _show_selections(self) -> None:
-        self.viewport().update()
 
     def _hit_selections(self, seg: Segmentation) -> list[QTextEdit.ExtraSelection]:
         out: list[QTextEdit.ExtraSelection] = []
