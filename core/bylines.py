@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from banmian.core.evidence import DATELINE
+
 _ROLES = (
     "本报特约记者",
     "本报见习记者",
@@ -41,13 +43,6 @@ _MARKS = re.compile(r"[□■◇◆○●▲△★☆【】\[\]（）()]")
 _SEPARATORS = re.compile(r"[\s、，,;；/|:：]+")
 _NAME = re.compile(r"^[\w·•]{2,8}$")
 
-# 本报讯 / 本报讯 2月2日 / 本报北京2月1日电 / 新华社北京1月1日电（记者 X）
-DATELINE = re.compile(
-    r"^\s*((?:本报讯|本报[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]"
-    r"|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电)"
-    r"(?:\s*[（(][^）)]{0,40}[）)])?"
-    r"(?:\s*\d{1,2}月\d{1,2}日(?:\d{1,2}时)?)?)"
-)
 _PARENTHESIS = re.compile(r"[（(]([^）)]{0,40})[）)]")
 
 

@@ -21,9 +21,14 @@ _BYLINE = re.compile(
     rf"^[□■◇◆○●▲△\s]*(?:{_ROLE_WORD}[\s:：]*{_NAME}(?:[\s、，,]+{_NAME})*[\s]*)+(?:报道|摄|文|采写|整理)?$"
 )
 _BYLINE_BARE = re.compile(rf"^[□■◇◆○●\s]*{_NAME}(?:[\s、]+{_NAME})*\s+报道$")
-# Inline datelines open an article's first paragraph: 本报讯, 本报北京2月1日电, 新华社北京1月1日电（记者 X）.
-_DATELINE = re.compile(
-    r"^(本报讯|本报[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电)"
+# Inline datelines open an article's first paragraph: 本报讯 (2月2日), 本报北京2月1日电,
+# 新华社北京1月1日电（记者 X）. Group 1 is the whole dateline, reporters and date included
+# (exports cite it); the segmenter only needs to know that one is there.
+DATELINE = re.compile(
+    r"^\s*((?:本报讯|本报[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日[电讯]"
+    r"|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电)"
+    r"(?:\s*[（(][^）)]{0,40}[）)])?"
+    r"(?:\s*\d{1,2}月\d{1,2}日(?:\d{1,2}时)?)?)"
 )
 _CONTINUED_FROM = re.compile(
     r"^[（(]\s*上接第?\s*([0-9一二三四五六七八九十百零〇A-Z]+)\s*版\s*[）)]"
@@ -119,7 +124,7 @@ def is_byline(text: str) -> bool:
 
 
 def opens_with_dateline(text: str) -> bool:
-    return bool(_DATELINE.match(text))
+    return bool(DATELINE.match(text))
 
 
 def is_furniture(text: str) -> bool:
