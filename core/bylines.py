@@ -12,31 +12,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from banmian.core.evidence import DATELINE
+from banmian.core.evidence import DATELINE, ROLE_WORD
 
-_ROLES = (
-    "本报特约记者",
-    "本报见习记者",
-    "本报实习记者",
-    "本报首席记者",
-    "本报记者",
-    "本报通讯员",
-    "特约记者",
-    "见习记者",
-    "实习记者",
-    "首席记者",
-    "摄影记者",
-    "特约通讯员",
-    "通讯员",
-    "实习生",
-    "评论员",
-    "记者",
-    "摄影",
-    "撰稿",
-    "编译",
-    "整理",
-)
-_ROLE_WORDS = re.compile("|".join(map(re.escape, _ROLES)))
+# The role words bylines are detected by (evidence), plus 整理 that may stand before names.
+_ROLE_WORDS = re.compile(f"{ROLE_WORD}|整理")
 # what a byline may end with after the names: 报道, 摄, 文 …
 _TRAILERS = ("报道", "采写", "整理", "摄", "文")
 _MARKS = re.compile(r"[□■◇◆○●▲△★☆【】\[\]（）()]")

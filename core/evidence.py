@@ -15,10 +15,11 @@ from banmian.core.reflow import clean_line, is_indented
 SENTENCE_END = tuple("。！？!?；…") + ("。”", "！”", "？”", "。’", "。）", "”", "』", "」")
 KICKER_DASHES = re.compile(r"(—{2,}|-{3,}|─{2,})\s*$")
 
-_ROLE_WORD = r"(?:本报|特约|实习|见习|首席)?(?:记者|通讯员|实习生|摄影记者|摄影|撰稿|编译|评论员)"
+# 记者, 本报记者, 本报特约记者, 摄影记者, 特约通讯员 …: the words a byline names people by.
+ROLE_WORD = r"(?:本报)?(?:特约|实习|见习|首席|摄影)?(?:记者|通讯员|实习生|摄影|撰稿|编译|评论员)"
 _NAME = r"[\u4e00-\u9fff\U00020000-\U0002ffff·]{2,5}"
 _BYLINE = re.compile(
-    rf"^[□■◇◆○●▲△\s]*(?:{_ROLE_WORD}[\s:：]*{_NAME}(?:[\s、，,]+{_NAME})*[\s]*)+(?:报道|摄|文|采写|整理)?$"
+    rf"^[□■◇◆○●▲△\s]*(?:{ROLE_WORD}[\s:：]*{_NAME}(?:[\s、，,]+{_NAME})*[\s]*)+(?:报道|摄|文|采写|整理)?$"
 )
 _BYLINE_BARE = re.compile(rf"^[□■◇◆○●\s]*{_NAME}(?:[\s、]+{_NAME})*\s+报道$")
 # Inline datelines open an article's first paragraph: 本报讯 (2月2日), 本报北京2月1日电,

@@ -132,3 +132,10 @@ def test_unindented_page_falls_back_to_blank_separated_paragraphs():
 def test_empty_and_blank_pages_have_no_articles():
     assert segment_page(Page.from_text("")).articles == ()
     assert segment_page(Page.from_text("\n  \n\u3000\n")).check().articles == ()
+
+
+def test_stacked_role_words_still_read_as_a_byline():
+    from banmian.core.evidence import is_byline
+
+    assert is_byline("本报特约记者 欧阳修文 摄")
+    assert is_byline("本报见习记者 张三 报道")
