@@ -64,14 +64,6 @@ def word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
-def pos_tokens(text: str) -> list[tuple[str, str]]:
-    """Words with their part of speech from `jieba.posseg` (slower; for few texts)."""
-    import jieba.posseg
-
-    jieba_module()
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
-
-
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's general-language IDF table and its median: the fallback weights until a
     database holds enough of its own articles to learn from."""
