@@ -12,12 +12,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from banmian.core.evidence import DATELINE, ROLE_WORD
+from banmian.core.evidence import BYLINE_TRAILERS, DATELINE, ROLE_WORD
 
 # The role words bylines are detected by (evidence), plus 整理 that may stand before names.
 _ROLE_WORDS = re.compile(f"{ROLE_WORD}|整理")
-# what a byline may end with after the names: 报道, 摄, 文 …
-_TRAILERS = ("报道", "采写", "整理", "摄", "文")
 _MARKS = re.compile(r"[□■◇◆○●▲△★☆【】\[\]（）()]")
 _SEPARATORS = re.compile(r"[\s、，,;；/|:：]+")
 _NAME = re.compile(r"^[\w·•]{2,8}$")
@@ -42,7 +40,7 @@ def _names(text: str) -> tuple[str, ...]:
     text = _ROLE_WORDS.sub(" ", text)
     names = []
     for part in _SEPARATORS.split(text):
-        if part in _TRAILERS:
+        if part in BYLINE_TRAILERS:
             continue
         if part.endswith("报道") and len(part) >= 4:  # 李四报道, written without a space
             part = part[:-2]

@@ -17,9 +17,11 @@ KICKER_DASHES = re.compile(r"(—{2,}|-{3,}|─{2,})\s*$")
 
 # 记者, 本报记者, 本报特约记者, 摄影记者, 特约通讯员 …: the words a byline names people by.
 ROLE_WORD = r"(?:本报)?(?:特约|实习|见习|首席|摄影)?(?:记者|通讯员|实习生|摄影|撰稿|编译|评论员)"
+# What a byline may end with after its names.
+BYLINE_TRAILERS = ("报道", "采写", "整理", "摄", "文")
 _NAME = r"[\u4e00-\u9fff\U00020000-\U0002ffff·]{2,5}"
 _BYLINE = re.compile(
-    rf"^[□■◇◆○●▲△\s]*(?:{ROLE_WORD}[\s:：]*{_NAME}(?:[\s、，,]+{_NAME})*[\s]*)+(?:报道|摄|文|采写|整理)?$"
+    rf"^[□■◇◆○●▲△\s]*(?:{ROLE_WORD}[\s:：]*{_NAME}(?:[\s、，,]+{_NAME})*[\s]*)+(?:{'|'.join(BYLINE_TRAILERS)})?$"
 )
 _BYLINE_BARE = re.compile(rf"^[□■◇◆○●\s]*{_NAME}(?:[\s、]+{_NAME})*\s+报道$")
 # Inline datelines open an article's first paragraph: 本报讯 (2月2日), 本报北京2月1日电,
