@@ -110,7 +110,7 @@ def _tag_clause(filters: ExportFilters) -> tuple[str, list]:
         return "1", []
     return (
         "EXISTS (SELECT 1 FROM article_tags t WHERE t.page_id = a.page_id"
-        " AND t.article_id = a.article_id AND t.accepted = 1 AND t.name = ?)",
+        " AND t.article_id = a.article_id AND t.name = ?)",
         [filters.tag],
     )
 
@@ -202,7 +202,7 @@ def _batch_tables(store: Store, ids: list[int]) -> tuple[dict, dict, dict, dict]
     tags: dict[tuple[int, str], list[dict]] = {}
     for r in rows(
         "SELECT page_id, article_id, name, kind, source FROM article_tags"
-        " WHERE page_id IN ({marks}) AND accepted = 1 ORDER BY rowid"
+        " WHERE page_id IN ({marks}) ORDER BY rowid"
     ):
         tags.setdefault((r[0], r[1]), []).append({"name": r[2], "kind": r[3], "source": r[4]})
     return pages, articles, blocks, tags

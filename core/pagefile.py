@@ -8,6 +8,7 @@ of producing mojibake, and binary files are refused with a reason a person can a
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from banmian.core.model import Page
@@ -46,11 +47,14 @@ def _strict(raw: bytes, encoding: str) -> str:
     return text
 
 
+# Control characters other than line breaks, tabs and form feeds: text never holds many.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return control > max(2, len(text) // 100)
+    return len(_CONTROL.findall(text)) > max(2, len(text) // 100)
 
 
 def read_page_file(path: str | Path) -> Page:

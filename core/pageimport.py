@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from banmian.core.model import Page, Segmentation
+from banmian.core.model import Page
 from banmian.core.pagefile import PageFileError, decode_page_bytes
 from banmian.core.pagemeta import meta_from_path
 from banmian.core.segment import segment_page
-from banmian.core.store import PageMeta, SearchWords, Store, content_hash, search_words
+from banmian.core.store import NewPage, Store, new_page
 from banmian.core.tagging import Idf, learned_idf, with_suggestions
 
 Progress = Callable[[int, int, str], None]
@@ -41,14 +41,10 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A page ready to be written, as a worker hands it back."""
+    """A page ready to be written, or why it cannot be, as a worker hands it back."""
 
     path: str
-    page: Page | None = None
-    meta: PageMeta | None = None
-    segmentation: Segmentation | None = None
-    words: SearchWords | None = None
-    digest: str = ""
+    new: NewPage | None = None
     error: str = ""
 
 
@@ -65,10 +61,8 @@ def page_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
 
 
 def prepare(item: tuple[Path, Path], idf: Idf | None = None) -> Prepared:
-    """Read, segment and tag one file; never raises, so one bad file cannot stop a batch.
-
-    Tags are suggested after the search words so that both read the same cached tokens.
-    """
+    """Read, segment, tag and index one file; never raises, so one bad file cannot
+    stop a batch."""
     path, root = item
     try:
         text = decode_page_bytes(path.read_bytes())
@@ -76,15 +70,13 @@ def prepare(item: tuple[Path, Path], idf: Idf | None = None) -> Prepared:
         return Prepared(str(path), error=str(exc))
     except OSError as exc:
         return Prepared(str(path), error=exc.strerror or str(exc))
-    meta = meta_from_path(path, root)
     page = Page.from_text(text, path.name)
+    meta = meta_from_path(path, root)
     try:
-        segmentation = segment_page(page)
-        words = search_words(segmentation)
-        segmentation = with_suggestions(segmentation, idf)
+        new = new_page(page, meta, with_suggestions(segment_page(page), idf))
     except Exception as exc:  # a pipeline bug must not lose the rest of the batch
         return Prepared(str(path), error=f"segmentation failed: {exc!r}")
-    return Prepared(str(path), page, meta, segmentation, words, content_hash(page))
+    return Prepared(str(path), new)
 
 
 # The IDF a worker process tags with: sent once when the worker starts, not with every
@@ -127,7 +119,7 @@ def import_paths(
     idf = learned_idf(store)  # None: each worker loads jieba's own table
 
     def flush() -> None:
-        results = store.add_pages([(p.page, p.meta, p.segmentation, p.words) for p in batch])
+        results = store.add_pages([p.new for p in batch])
         for prepared, result in zip(batch, results, strict=True):
             if result.duplicate:
                 report.duplicates.append((prepared.path, store.page_summary(result.page_id).source))

@@ -12,7 +12,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("banmian")
 
 # Bumped with every migration; stored in PRAGMA user_version for tools that look there.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @migrations()
@@ -124,6 +124,26 @@ def m003_search_rowid(db: Database) -> None:
         "WHERE m.page_id = articles.page_id AND m.article_id = articles.article_id)"
     )
     db.execute("DROP TABLE temp.search_map")
+
+
+@migrations()
+def m004_suggestions_beside_articles(db: Database) -> None:
+    """Version 4: an article's suggested tags are a JSON column beside it, as its doubts
+    are: both are the pipeline's proposal, rewritten whole. Only tags an annotator gave
+    stay rows of article_tags, which loses its `accepted` flag; suggestion rows made up
+    most of an import's writing (some 70 a page)."""
+    db.table("articles").add_column("suggestions", str)
+    db.execute(
+        """UPDATE articles SET suggestions = (
+               SELECT json_group_array(json_object('name', name, 'kind', kind, 'source', source))
+               FROM (SELECT name, kind, source FROM article_tags t
+                     WHERE t.page_id = articles.page_id AND t.article_id = articles.article_id
+                       AND t.accepted = 0 ORDER BY t.rowid))
+           WHERE EXISTS (SELECT 1 FROM article_tags t WHERE t.page_id = articles.page_id
+                         AND t.article_id = articles.article_id AND t.accepted = 0)"""
+    )
+    db.execute("DELETE FROM article_tags WHERE accepted = 0")
+    db.table("article_tags").transform(drop={"accepted"}, pk=("page_id", "article_id", "name"))
 
 
 def migrate(db: Database) -> None:

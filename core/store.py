@@ -11,8 +11,8 @@ import getpass
 import hashlib
 import json
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,7 +27,17 @@ from banmian.core.model import (
 )
 from banmian.core.schema import migrate
 from banmian.core.search import SearchHit, search
-from banmian.core.tablerows import block_row, doubts_from_json, doubts_json, insert_row, insert_rows
+from banmian.core.tablerows import (
+    ARTICLE_COLUMNS,
+    BLOCK_COLUMNS,
+    TAG_COLUMNS,
+    SegmentationRows,
+    doubts_from_json,
+    insert_page_rows,
+    insert_row,
+    segmentation_rows,
+    tags_from_json,
+)
 from sqlite_utils import Database
 
 STATUSES = ("new", "in_progress", "verified")
@@ -100,6 +110,33 @@ def content_hash(page: Page) -> str:
     return hashlib.sha256(page.text.rstrip("\n").encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class NewPage:
+    """A page ready to be stored: its text, origin, proposal as rows and search words.
+
+    Everything that costs CPU is done by whoever builds it (import's worker processes),
+    so the one process that writes only inserts; and it is plain strings and tuples,
+    which cross between processes several times cheaper than the model's objects.
+    """
+
+    text: str
+    meta: PageMeta
+    rows: SegmentationRows
+    words: SearchWords
+    digest: str
+
+
+def new_page(page: Page, meta: PageMeta, segmentation: Segmentation) -> NewPage:
+    meta = meta if meta.source_file else replace(meta, source_file=page.source)
+    return NewPage(
+        page.text,
+        meta,
+        segmentation_rows(segmentation),
+        search_words(segmentation),
+        content_hash(page),
+    )
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -143,8 +180,10 @@ class Store:
 
     # -- adding pages -----------------------------------------------------------------
     def find_page(self, digest: str) -> int | None:
-        row = next(self.db.query("SELECT id FROM pages WHERE content_hash = ?", [digest]), None)
-        return row["id"] if row else None
+        # execute, not query: sqlite-utils wraps a query in a savepoint, which inside an
+        # import's transaction costs more than the lookup (0.8 ms a page)
+        row = self.db.execute("SELECT id FROM pages WHERE content_hash = ?", [digest]).fetchone()
+        return row[0] if row else None
 
     def add_page(
         self,
@@ -159,45 +198,37 @@ class Store:
             from banmian.core.tagging import store_idf, with_suggestions
 
             segmentation = with_suggestions(segment_page(page), store_idf(self))
-        (result,) = self.add_pages([(page, meta or PageMeta(page.source), segmentation)])
+        (result,) = self.add_pages([new_page(page, meta or PageMeta(page.source), segmentation)])
         return result
 
-    def add_pages(
-        self,
-        batch: Iterable[
-            tuple[Page, PageMeta, Segmentation] | tuple[Page, PageMeta, Segmentation, SearchWords]
-        ],
-    ) -> list[AddResult]:
-        """Several whole pages in one transaction (import commits in batches). The search
-        words may come precomputed, so worker processes can do the jieba work."""
+    def add_pages(self, batch: Iterable[NewPage]) -> list[AddResult]:
+        """Several whole pages in one transaction (import commits in batches)."""
         results = []
         stamp = now()
         with self.db.atomic():
-            for page, meta, segmentation, *precomputed in batch:
-                digest = content_hash(page)
-                existing = self.find_page(digest)
+            for new in batch:
+                existing = self.find_page(new.digest)
                 if existing is not None:
                     results.append(AddResult(existing, True))
                     continue
+                meta = new.meta
                 page_id = insert_row(
                     self.db,
                     "pages",
                     {
-                        "content_hash": digest,
-                        "source_file": meta.source_file or page.source,
+                        "content_hash": new.digest,
+                        "source_file": meta.source_file,
                         "newspaper": meta.newspaper,
                         "date": meta.date,
                         "page_no": meta.page_no,
-                        "raw_text": page.text,
+                        "raw_text": new.text,
                         "status": "new",
                         "created_at": stamp,
                         "updated_at": stamp,
                     },
                 )
-                self._write_segmentation(
-                    page_id, segmentation, {}, precomputed[0] if precomputed else None
-                )
-                self._log(page_id, "import", {"source": meta.source_file or page.source}, stamp)
+                self._write_segmentation(page_id, new.rows, {}, new.words.__getitem__)
+                self._log(page_id, "import", {"source": meta.source_file}, stamp)
                 results.append(AddResult(page_id, False))
         return results
 
@@ -212,13 +243,11 @@ class Store:
         """The page's segmentation exactly as last saved."""
         row = self.page_row(page_id)
         page = Page.from_text(row["raw_text"], row["source_file"] or "")
-        tags: dict[tuple[str, int], list[Tag]] = {}
+        tags: dict[str, list[Tag]] = {}
         for t in self.db.query(
             "SELECT * FROM article_tags WHERE page_id = ? ORDER BY rowid", [page_id]
         ):
-            tags.setdefault((t["article_id"], t["accepted"]), []).append(
-                Tag(t["name"], t["kind"], t["source"])
-            )
+            tags.setdefault(t["article_id"], []).append(Tag(t["name"], t["kind"], t["source"]))
         blocks: dict[str | None, list[Block]] = {}
         for b in self.db.query(
             "SELECT * FROM blocks WHERE page_id = ? ORDER BY first_line", [page_id]
@@ -239,8 +268,8 @@ class Store:
                 continued_from=a["continued_from"],
                 continued_to=a["continued_to"],
                 title_override=a["title_override"],
-                tags=tuple(tags.get((a["article_id"], 1), ())),
-                suggestions=tuple(tags.get((a["article_id"], 0), ())),
+                tags=tuple(tags.get(a["article_id"], ())),
+                suggestions=tags_from_json(a["suggestions"]),
                 notes=a["notes"] or "",
                 status=a["status"] or "proposed",
                 doubts=doubts_from_json(a["doubts"]),
@@ -268,7 +297,12 @@ class Store:
             }
             for table in ("blocks", "article_tags", "articles"):
                 self.db.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
-            self._write_segmentation(page_id, segmentation, previous)
+            self._write_segmentation(
+                page_id,
+                segmentation_rows(segmentation),
+                previous,
+                lambda article_id: article_search_words(segmentation.article(article_id)),
+            )
             status = "in_progress" if row["status"] == "new" else row["status"]
             self.db.execute(
                 "UPDATE pages SET status = ?, updated_at = ?, annotator = ? WHERE id = ?",
@@ -277,94 +311,66 @@ class Store:
             self._log(page_id, action, detail or {}, stamp)
 
     def _write_segmentation(
-        self, page_id: int, seg: Segmentation, previous: dict, index: SearchWords | None = None
+        self,
+        page_id: int,
+        rows: SegmentationRows,
+        previous: dict,
+        words_of: Callable[[str], tuple[str, str]],
     ) -> None:
         """Rows of one segmentation; search rows only for articles whose text changed."""
-        block_rows, article_rows, tag_rows = [], [], []
-        for position, article in enumerate(seg.articles):
-            text = "\n".join(article.paragraphs)
-            article_rows.append(
-                {
-                    "page_id": page_id,
-                    "article_id": article.id,
-                    "position": position,
-                    "title_override": article.title_override,
-                    "continued_from": article.continued_from,
-                    "continued_to": article.continued_to,
-                    "notes": article.notes or None,
-                    "status": article.status,
-                    "doubts": doubts_json(article.doubts),
-                    "title": article.title,
-                    "text": text,
-                }
-            )
-            block_rows += [block_row(page_id, b, article.id) for b in article.blocks]
-            for accepted, group in ((1, article.tags), (0, article.suggestions)):
-                tag_rows += [
-                    {
-                        "page_id": page_id,
-                        "article_id": article.id,
-                        "name": t.name,
-                        "kind": t.kind,
-                        "source": t.source,
-                        "accepted": accepted,
-                    }
-                    for t in group
-                ]
-        block_rows += [block_row(page_id, b, None) for b in seg.unassigned]
-        insert_rows(self.db, "blocks", block_rows)
-        insert_rows(self.db, "article_tags", tag_rows, replace=True)
-        self._write_search_rows(page_id, seg, article_rows, previous, index)
-        insert_rows(self.db, "articles", article_rows)
+        insert_page_rows(self.db, "blocks", BLOCK_COLUMNS, page_id, rows.blocks)
+        insert_page_rows(self.db, "article_tags", TAG_COLUMNS, page_id, rows.tags, replace=True)
+        search_rowids = self._write_search_rows(page_id, rows.articles, previous, words_of)
+        insert_page_rows(
+            self.db,
+            "articles",
+            (*ARTICLE_COLUMNS, "search_rowid"),
+            page_id,
+            [(*row, rowid) for row, rowid in zip(rows.articles, search_rowids, strict=True)],
+        )
         self.db.execute(
             "UPDATE pages SET articles = ?, doubts = ? WHERE id = ?",
-            [len(seg.articles), len(seg.doubts()), page_id],
+            [len(rows.articles), rows.doubts, page_id],
         )
 
     def _write_search_rows(
         self,
         page_id: int,
-        seg: Segmentation,
-        article_rows: list[dict],
+        articles: list[tuple],
         previous: dict,
-        index: SearchWords | None,
-    ) -> None:
-        """Index only articles whose title or text changed, and reach old index rows by
-        rowid (kept in articles.search_rowid): the page_id column of an FTS table has no
-        index, so deleting by it would scan every article of the corpus."""
-        fresh = []
-        for row in article_rows:
-            was, rowid = previous.get(row["article_id"], (None, None))
-            if rowid is not None and was == (row["title"], row["text"]):
-                row["search_rowid"] = rowid
-            else:
-                fresh.append(row)
-        kept = {r["search_rowid"] for r in article_rows if "search_rowid" in r}
+        words_of: Callable[[str], tuple[str, str]],
+    ) -> list[int]:
+        """Each article's search rowid, indexing only articles whose title or text
+        changed; old index rows are reached by rowid (kept in articles.search_rowid): the
+        page_id column of an FTS table has no index, so deleting by it would scan every
+        article of the corpus."""
+        rowids: list[int | None] = []
+        for article_id, *_, title, text in articles:
+            was, rowid = previous.get(article_id, (None, None))
+            rowids.append(rowid if rowid is not None and was == (title, text) else None)
+        kept = set(rowids)
         stale = [(rowid,) for _was, rowid in previous.values() if rowid and rowid not in kept]
         self.db.conn.executemany("DELETE FROM article_search WHERE rowid = ?", stale)
-        if not fresh:
-            return
+        if None not in kept:
+            return rowids
         last = self.db.execute(
             "SELECT rowid FROM article_search ORDER BY rowid DESC LIMIT 1"
         ).fetchone()
         next_rowid = (last[0] if last else 0) + 1
         search_rows = []
-        for offset, row in enumerate(fresh):
-            row["search_rowid"] = next_rowid + offset
-            article_id = row["article_id"]
-            title, body = (
-                index[article_id] if index else article_search_words(seg.article(article_id))
-            )
-            search_rows.append(
-                {
-                    "rowid": row["search_rowid"],
-                    "page_id": page_id,
-                    "article_id": row["article_id"],
-                    "title": title,
-                    "body": body,
-                }
-            )
-        insert_rows(self.db, "article_search", search_rows)
+        for n, (article_id, *_) in enumerate(articles):
+            if rowids[n] is None:
+                rowids[n] = next_rowid
+                next_rowid += 1
+                search_rows.append((rowids[n], article_id, *words_of(article_id)))
+        insert_page_rows(
+            self.db,
+            "article_search",
+            ("rowid", "article_id", "title", "body"),
+            page_id,
+            search_rows,
+        )
+        return rowids
 
     def _log(self, page_id: int, action: str, detail: dict, stamp: str) -> None:
         insert_row(

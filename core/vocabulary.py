@@ -120,8 +120,8 @@ def seed_vocabulary(store: Store) -> int:
 
 def known_tag_names(store: Store) -> list[str]:
     """Names to complete a typed tag from: the vocabulary and every tag annotators have
-    given (accepted tags; machine suggestions would drown the list), sorted."""
+    given (article_tags holds no machine suggestions, which would drown the list), sorted."""
     rows = store.db.execute(
-        "SELECT name FROM tag_vocabulary UNION SELECT name FROM article_tags WHERE accepted = 1"
+        "SELECT name FROM tag_vocabulary UNION SELECT name FROM article_tags"
     ).fetchall()
     return sorted(name for (name,) in rows if name)

@@ -151,11 +151,12 @@ def test_a_version_2_file_keeps_its_search_rows_through_migration_and_saves(tmp_
     with pytest.MonkeyPatch.context() as patch:  # write the page as version 2 did
         patch.setattr("banmian.core.store.migrate", lambda db: None)
         old = Store(path)
-        old.db.execute("ALTER TABLE articles ADD COLUMN search_rowid INTEGER")
+        for column in ("search_rowid", "suggestions"):  # what later versions write
+            old.db.execute(f"ALTER TABLE articles ADD COLUMN {column}")
         old.add_page(sample_page)
-        old.db.execute("UPDATE articles SET search_rowid = NULL")
         old.db.conn.commit()
-        old.db.execute("ALTER TABLE articles DROP COLUMN search_rowid")
+        for column in ("search_rowid", "suggestions"):
+            old.db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
         old.close()
     store = Store(path)
     assert store.db.execute(
@@ -167,6 +168,44 @@ def test_a_version_2_file_keeps_its_search_rows_through_migration_and_saves(tmp_
     (rows,) = store.db.execute("SELECT count(*) FROM article_search").fetchone()
     assert rows == len(store.load(1).articles) == 9
     assert [h.title for h in store.search("包机")][:1] == ["青岛至纽约跨境电商全货包机首飞"]
+    store.close()
+
+
+def test_a_version_3_file_keeps_its_tags_and_suggestions_through_migration(tmp_path):
+    """Version 4 moves suggestions out of article_tags into a column of their article;
+    what an annotator accepted must stay a tag, and nothing may be lost or duplicated."""
+    path = tmp_path / "v3.db"
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m004_suggestions_beside_articles")
+    db["pages"].insert({"id": 1, "content_hash": "h", "raw_text": "正文", "status": "new"})
+    db["articles"].insert_all(
+        [{"page_id": 1, "article_id": a, "position": n} for n, a in enumerate(("A1", "A2"))]
+    )
+    db["article_tags"].insert_all(
+        {
+            "page_id": 1,
+            "article_id": "A1",
+            "name": name,
+            "kind": kind,
+            "source": source,
+            "accepted": flag,
+        }
+        for name, kind, source, flag in [
+            ("纽约", "place", "auto", 1),
+            ("包机", "topic", "auto", 0),
+            ("青岛", "place", "auto", 0),
+            ("航空", "topic", "user", 1),
+        ]
+    )
+    db.close()
+    store = Store(path)
+    first, second = store.load(1).articles
+    assert first.tags == (Tag("纽约", "place", "auto"), Tag("航空", "topic", "user"))
+    assert first.suggestions == (Tag("包机", "topic", "auto"), Tag("青岛", "place", "auto"))
+    assert second.tags == second.suggestions == ()
+    assert "accepted" not in store.db["article_tags"].columns_dict
+    assert store.db.execute("SELECT count(*) FROM article_tags").fetchone() == (2,)
+    assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     store.close()
 
 

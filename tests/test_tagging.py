@@ -8,7 +8,7 @@ import pytest
 from banmian.core.model import Article, Block, Page, Role, Tag
 from banmian.core.pageimport import import_paths
 from banmian.core.segment import segment_page
-from banmian.core.store import PageMeta, Store
+from banmian.core.store import PageMeta, Store, new_page
 from banmian.core.tagging import (
     LEARN_FROM,
     Idf,
@@ -105,9 +105,9 @@ def test_store_learns_its_own_idf_from_200_articles(tmp_path, sample_page):
     per_page = len(seg.articles)
     pages = [Page.from_text(f"{sample_page.text}\n第{n}版", f"p{n}.txt") for n in range(30)]
     needed = LEARN_FROM // per_page
-    store.add_pages([(p, PageMeta(p.source), seg) for p in pages[: needed - 1]])
+    store.add_pages([new_page(p, PageMeta(p.source), seg) for p in pages[: needed - 1]])
     assert store_idf(store).documents == 0
-    store.add_pages([(p, PageMeta(p.source), seg) for p in pages[needed - 1 :]])
+    store.add_pages([new_page(p, PageMeta(p.source), seg) for p in pages[needed - 1 :]])
     learned = store_idf(store)
     assert learned.documents >= LEARN_FROM
     assert store_idf(store) is learned  # kept until the database grows
@@ -127,7 +127,7 @@ def test_add_page_and_import_store_suggestions(tmp_path, sample_page, sample_tex
     loaded = store.load(page_id)
     assert all(a.suggestions and not a.tags for a in loaded.articles)
     rows = store.db.execute(
-        "SELECT count(DISTINCT article_id) FROM article_tags WHERE page_id = ? AND accepted = 0",
+        "SELECT count(*) FROM articles WHERE page_id = ? AND suggestions IS NOT NULL",
         [page_id],
     ).fetchone()
     assert rows[0] == len(loaded.articles)

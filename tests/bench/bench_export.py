@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from banmian.core.export import ExportFilters, export_articles  # noqa: E402
 from banmian.core.model import Block, Page, Role  # noqa: E402
 from banmian.core.segment import segment_page  # noqa: E402
-from banmian.core.store import PageMeta, Store, search_words  # noqa: E402
+from banmian.core.store import NewPage, PageMeta, Store, content_hash, search_words  # noqa: E402
+from banmian.core.tablerows import segmentation_rows  # noqa: E402
 from banmian.core.tagging import with_suggestions  # noqa: E402
 
 NEWSPAPERS = ["西海岸新闻", "青岛日报", "半岛都市报"]
@@ -50,7 +51,11 @@ def build(store: Store, articles: int, batch: int = 500) -> int:
                 (start + timedelta(days=n // 8)).isoformat(),
                 str(1 + n % 8),
             )
-            rows.append((variant, meta, stored.check() if n == first else stored, words))
+            if n == first:
+                stored.check()
+            rows.append(
+                NewPage(variant.text, meta, segmentation_rows(stored), words, content_hash(variant))
+            )
         store.add_pages(rows)
     store.db.execute("UPDATE pages SET status = 'verified'")
     store.db.conn.commit()

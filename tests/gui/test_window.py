@@ -3,6 +3,7 @@ views, and the conventions (font warning, shortcut sheet, Qt-free core)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import replace
@@ -90,25 +91,25 @@ def test_tags_typed_accepted_and_removed(qtbot, open_window, tmp_path):
     window.open_page(1)
     select_article(qtbot, window, "A5")
     press(qtbot, window, "Ctrl+2")
-    assert rows(
-        database, "SELECT name, kind, source, accepted FROM article_tags ORDER BY accepted"
-    ) == [
-        ("包机", "topic", "auto", 0),
-        ("纽约", "place", "auto", 1),  # accepted, and still known to be machine-made
+    # accepted, and still known to be machine-made; the other stays a suggestion
+    assert rows(database, "SELECT name, kind, source FROM article_tags") == [
+        ("纽约", "place", "auto")
     ]
+    ((suggestions,),) = rows(database, "SELECT suggestions FROM articles WHERE article_id='A5'")
+    assert json.loads(suggestions) == [{"name": "包机", "kind": "topic", "source": "auto"}]
     press(qtbot, window, "Ctrl+T")
     type_chinese(window.focusWidget(), "跨境电商")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
-    assert ("跨境电商", 1) in rows(database, "SELECT name, accepted FROM article_tags")
+    assert ("跨境电商",) in rows(database, "SELECT name FROM article_tags")
     assert last_action(database) == "add_tag"
     tags = window.editor.details.tags
     tags.setFocus()
     tags.setCurrentRow(0)
     qtbot.keyClick(tags, Qt.Key.Key_Delete)
-    assert ("纽约", 1) not in rows(database, "SELECT name, accepted FROM article_tags")
+    assert ("纽约",) not in rows(database, "SELECT name FROM article_tags")
     window.editor.tree.setFocus()
     press(qtbot, window, "Ctrl+Z")
-    assert ("纽约", 1) in rows(database, "SELECT name, accepted FROM article_tags")
+    assert ("纽约",) in rows(database, "SELECT name FROM article_tags")
 
 
 def test_search_finds_the_cargo_flight_and_opens_it(qtbot, window):
