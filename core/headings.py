@@ -77,26 +77,39 @@ def heading_words(text: str) -> list[str]:
     return [w for w in dict.fromkeys(nlp.words(text)) if w not in _STOP]
 
 
-def idf_weights(words: set[str], bodies: Sequence[str]) -> dict[str, float]:
-    """IDF of each heading word over the page's articles (substring test: no tokenising
-    of bodies needed, so a page costs a few heading lines of jieba, not a full pass)."""
-    n = len(bodies)
-    return {w: math.log((n + 1) / (sum(w in b for b in bodies) + 0.5)) for w in words}
+def bodies_using(words: set[str], bodies: Sequence[str]) -> dict[str, list[int]]:
+    """For each heading word, the indexes of the bodies it occurs in (a substring test:
+    no tokenising of bodies needed, so a page costs a few heading lines of jieba, not a
+    full pass). Found once per word, as most pages repeat a word across their headings."""
+    return {w: [i for i, body in enumerate(bodies) if w in body] for w in words}
+
+
+def idf_weights(found: dict[str, list[int]], articles: int) -> dict[str, float]:
+    """IDF of each heading word over the page's articles."""
+    return {w: math.log((articles + 1) / (len(hits) + 0.5)) for w, hits in found.items()}
 
 
 def lexical_scores(
-    piece: HeadingPiece, words: list[str], bodies: Sequence[str], idf: dict[str, float]
+    piece: HeadingPiece,
+    words: list[str],
+    bodies: Sequence[str],
+    found: dict[str, list[int]],
+    idf: dict[str, float],
 ) -> list[float]:
     """Per body, 0..~2.5: the share of the heading's weighted words the body uses, plus
     bonuses for a kicker's name or a long heading phrase found verbatim. What depends on
     the heading alone is worked out once, not once per article."""
     weights = [(w, max(idf[w], 0.05)) for w in words]
     total = sum(weight for _w, weight in weights)
+    shared = [0] * len(bodies)
+    for w, weight in weights:
+        for i in found[w]:
+            shared[i] += weight
     phrases = [p for p in _PHRASE_SPLIT.split(piece.text) if len(p) >= 4]
     name = _PHRASE_SPLIT.sub("", piece.text) if piece.role is Role.KICKER else ""
     scores = []
-    for body in bodies:
-        score = sum(weight for w, weight in weights if w in body) / total if total else 0.0
+    for body, weight in zip(bodies, shared, strict=True):
+        score = weight / total if total else 0.0
         if any(p in body for p in phrases):
             score += 0.5
         if len(name) >= 3 and name in body:
@@ -128,8 +141,11 @@ def attach_headings(
         return []
     bodies = [a.body for a in articles]
     words = [heading_words(p.text) for p in pieces]
-    idf = idf_weights({w for ws in words for w in ws}, bodies)
-    lexical = [lexical_scores(p, ws, bodies, idf) for p, ws in zip(pieces, words, strict=True)]
+    found = bodies_using({w for ws in words for w in ws}, bodies)
+    idf = idf_weights(found, len(bodies))
+    lexical = [
+        lexical_scores(p, ws, bodies, found, idf) for p, ws in zip(pieces, words, strict=True)
+    ]
     near = [neighbours(p.first, article_lines) for p in pieces]
 
     # Which side do this page's headings sit on? Evidence from the words, then the layout.

@@ -74,7 +74,9 @@ def words(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """Text as space-joined words, the form SQLite FTS5 can match Chinese words in."""
-    return " ".join(t for t in tokens(text) if t.strip())
+    # a jieba token is all whitespace or holds none, so splitting drops exactly the
+    # whitespace tokens (in C, where a filter per token would run in Python)
+    return " ".join(" ".join(tokens(text)).split())
 
 
 def word_tags() -> dict[str, str]:

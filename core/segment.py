@@ -39,6 +39,8 @@ class Unit:
     doubts: list[Doubt] = field(default_factory=list)
     role: Role | None = None
     group: int = -1
+    reflowed: str = ""  # the block's text as `text_as` shows it (see _block)
+    text_as: Role | None = None
 
     def add(self, clue: ev.LineClue) -> None:
         self.lines.append(clue)
@@ -91,8 +93,8 @@ def _blocks(found: list[ev.LineClue | None], width: float) -> list[Unit]:
             paragraph = Unit("body", clue.number, clue.number, [clue])
             units.append(paragraph)
             continue
-        continues = paragraph is not None and not _closed(paragraph) and not starts_paragraph
-        if ev.is_furniture(text) and (not continues or after_blank):
+        continues = paragraph is not None and not starts_paragraph and not _closed(paragraph)
+        if (not continues or after_blank) and ev.is_furniture(text):
             units.append(Unit("noise", clue.number, clue.number, [clue]))
             paragraph = None
             continue
@@ -286,9 +288,7 @@ def _articles(page: Page, units: list[Unit]) -> Segmentation:
     texts = [
         ArticleText(
             ids[i],
-            "".join(
-                block_text(page, Role.BODY, u.first, u.last) for u in d.units if u.kind == "body"
-            ),
+            "".join(_reflowed(page, u, Role.BODY) for u in d.units if u.kind == "body"),
             d.continued_from,
         )
         for i, d in enumerate(drafts)
@@ -350,13 +350,15 @@ def _role_of(unit: Unit) -> Role:
 
 
 def _block(page: Page, unit: Unit, role: Role) -> Block:
-    return Block(
-        role,
-        unit.first,
-        unit.last,
-        block_text(page, role, unit.first, unit.last),
-        tuple(unit.doubts),
-    )
+    return Block(role, unit.first, unit.last, _reflowed(page, unit, role), tuple(unit.doubts))
+
+
+def _reflowed(page: Page, unit: Unit, role: Role) -> str:
+    """The unit's text as a block of `role` shows it, reflowed once: heading attachment
+    reads a body's text before its block is made."""
+    if unit.text_as != role:
+        unit.reflowed, unit.text_as = block_text(page, role, unit.first, unit.last), role
+    return unit.reflowed
 
 
 def _distance(draft: _Draft, line: int) -> tuple[int, int]:

@@ -49,8 +49,10 @@ class Idf:
     weights: Mapping[str, float]
     default: float
     documents: int = 0  # how many articles it was learned from; 0 for jieba's table
-    # word → (score of one occurrence, kind), filled by suggest_tags as words come by
+    # word → (score of one occurrence, kind), filled by suggest_tags as words come by,
+    # and the words found to be no tag
     factors: dict[str, tuple[float, str]] = field(default_factory=dict, compare=False, repr=False)
+    useless: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def weight(self, word: str) -> float:
         return self.weights.get(word, self.default)
@@ -202,18 +204,25 @@ def suggest_tags(article: Article, idf: Idf | None = None, limit: int = 8) -> tu
         for token in nlp.tokens(title):
             counts[token] += TITLE_WEIGHT
     taken = {t.name for t in article.tags}
-    # one lookup per distinct word: an article repeats its words, a corpus most of them
-    memo = idf.factors
+    # one lookup per distinct word: an article repeats its words, a corpus most of them;
+    # and most tokens (particles, punctuation, single characters) are no tag at all, so
+    # they are set aside with one set difference instead of a lookup each
+    memo, useless = idf.factors, idf.useless
     if len(memo) > 500_000:
         memo.clear()
+        useless.clear()
     scored = []
-    for word, tf in counts.items():
+    for word in counts.keys() - useless:
         entry = memo.get(word)
         if entry is None:
-            entry = memo[word] = _factor(word, idf)
-        if entry[0] and word not in taken:
-            scored.append((tf * entry[0], word, entry[1]))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+            entry = _factor(word, idf)
+            if not entry[0]:
+                useless.add(word)
+                continue
+            memo[word] = entry
+        if word not in taken:
+            scored.append((-counts[word] * entry[0], word, entry[1]))
+    scored.sort()  # best score first, then by word: words are unique, kinds never compared
     chosen: list[Tag] = []
     for _, word, kind in scored:
         # 跨境 says nothing 跨境电商 does not, nor 古镇口 than 古镇口核心区; but the topic
