@@ -83,7 +83,11 @@ def _clause_pattern() -> re.Pattern:
 def words(text: str) -> list[str]:
     """Tokens that carry meaning: two or more characters, not punctuation or digits."""
     return [
-        t for t in tokens(text) if len(t) >= 2 and not t.isdigit() and any(ch.isalnum() for ch in t)
+        t
+        for t in tokens(text)
+        if len(t) >= 2
+        and not t.isdigit()
+        and (t[0].isalnum() or any(ch.isalnum() for ch in t))  # most words: the first test
     ]
 
 

@@ -60,5 +60,8 @@ def block_text(page: Page, role: Role, first: int, last: int) -> str:
     pieces = [clean_line(line) for line in page.span(first, last)]
     pieces = [p for p in pieces if p]
     if role in (Role.BODY, Role.CAPTION, Role.NOISE):
-        return _CONTINUATION_MARKS.sub("", join_wrapped(pieces)).strip()
+        text = join_wrapped(pieces)
+        if "上接" in text or "下转" in text:  # the pattern scans the whole paragraph
+            text = _CONTINUATION_MARKS.sub("", text)
+        return text.strip()
     return " ".join(pieces)

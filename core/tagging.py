@@ -203,35 +203,36 @@ def suggest_tags(article: Article, idf: Idf | None = None, limit: int = 8) -> tu
     if title:
         for token in nlp.tokens(title):
             counts[token] += TITLE_WEIGHT
-    taken = {t.name for t in article.tags}
-    # one lookup per distinct word: an article repeats its words, a corpus most of them;
-    # and most tokens (particles, punctuation, single characters) are no tag at all, so
-    # they are set aside with one set difference instead of a lookup each
+    # one score per distinct word, kept for the process: an article repeats its words,
+    # a corpus most of them; and most tokens (particles, punctuation, single characters)
+    # are no tag at all, so they are set aside with one set difference
     memo, useless = idf.factors, idf.useless
     if len(memo) > 500_000:
         memo.clear()
         useless.clear()
-    scored = []
-    for word in counts.keys() - useless:
-        entry = memo.get(word)
-        if entry is None:
+    candidates = counts.keys() - useless
+    for word in candidates:
+        if word not in memo:
             entry = _factor(word, idf)
-            if not entry[0]:
+            if entry[0]:
+                memo[word] = entry
+            else:
                 useless.add(word)
-                continue
-            memo[word] = entry
-        if word not in taken:
-            scored.append((-counts[word] * entry[0], word, entry[1]))
-    scored.sort()  # best score first, then by word: words are unique, kinds never compared
+    taken = {t.name for t in article.tags}
+    scored = [(-counts[w] * memo[w][0], w) for w in candidates if w in memo and w not in taken]
+    scored.sort()  # best score first, then by word
     chosen: list[Tag] = []
-    for _, word, kind in scored:
+    for _, word in scored:
+        kind = memo[word][1]
         # 跨境 says nothing 跨境电商 does not, nor 古镇口 than 古镇口核心区; but the topic
         # 社会治理 is more than a piece of the organisation 黄岛街道社会治理中心
-        if any(t.kind == kind and (word in t.name or t.name in word) for t in chosen):
-            continue
-        chosen.append(Tag(word, kind, "auto"))
-        if len(chosen) == limit:
-            break
+        for t in chosen:
+            if t.kind == kind and (word in t.name or t.name in word):
+                break
+        else:
+            chosen.append(Tag(word, kind, "auto"))
+            if len(chosen) == limit:
+                break
     return tuple(chosen)
 
 
