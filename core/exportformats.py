@@ -14,12 +14,13 @@ UTF-8 with a BOM, which Excel needs to recognise UTF-8.
 from __future__ import annotations
 
 import csv
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from banmian.core.tablerows import json_text
 
 FIELDS = (
     "id",
@@ -42,7 +43,6 @@ FIELDS = (
     "source",
 )
 AUTHOR_SEPARATOR = "；"
-_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps builds one per call
 PARQUET_HINT = "parquet export needs pyarrow: pip install 'banmian[parquet]'"
 MAX_TITLE_IN_NAME = 60  # characters of the title in a TXT file name (≤ 180 bytes UTF-8)
 _BUFFER = 1 << 20
@@ -57,7 +57,7 @@ def write_jsonl(rows: Iterable[dict], path: Path) -> int:
     count = 0
     with open(path, "w", encoding="utf-8", buffering=_BUFFER) as out:
         for row in rows:
-            out.write(_to_json(row))
+            out.write(json_text(row))
             out.write("\n")
             count += 1
     return count
@@ -71,7 +71,7 @@ def csv_cells(row: dict) -> list[Any]:
         if name == "authors":
             value = AUTHOR_SEPARATOR.join(value)
         elif name in ("paragraphs", "tags", "source"):
-            value = _to_json(value)
+            value = json_text(value)
         cells.append("" if value is None else value)
     return cells
 

@@ -22,9 +22,12 @@ _CONTINUATION_MARKS = re.compile(
 )
 
 
+_MARGIN_AND_BREAKS = MARGIN + "\r\n"
+
+
 def clean_line(line: str) -> str:
     """A raw line without its margin on either side."""
-    return line.strip(MARGIN + "\r\n")
+    return line.strip(_MARGIN_AND_BREAKS)
 
 
 def is_indented(line: str) -> bool:

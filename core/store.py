@@ -35,6 +35,7 @@ from banmian.core.tablerows import (
     doubts_from_json,
     insert_page_rows,
     insert_row,
+    json_text,
     segmentation_rows,
     tags_from_json,
 )
@@ -381,7 +382,7 @@ class Store:
                 "at": stamp,
                 "annotator": self.annotator,
                 "action": action,
-                "detail": json.dumps(detail, ensure_ascii=False),
+                "detail": json_text(detail),
             },
         )
 

@@ -29,6 +29,9 @@ ARTICLE_COLUMNS = (
     "text",
 )
 TAG_COLUMNS = ("article_id", "name", "kind", "source")
+# JSON as stored and exported, Chinese kept readable; json.dumps with options builds a
+# new encoder per call, which import and export would pay per row
+json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class SegmentationRows(NamedTuple):
@@ -104,7 +107,7 @@ def insert_row(db: Database, table: str, row: dict) -> int:
 
 
 def doubts_json(doubts: tuple[Doubt, ...]) -> str | None:
-    return json.dumps([d.to_json() for d in doubts], ensure_ascii=False) if doubts else None
+    return json_text([d.to_json() for d in doubts]) if doubts else None
 
 
 def doubts_from_json(raw: str | None) -> tuple[Doubt, ...]:
@@ -113,7 +116,7 @@ def doubts_from_json(raw: str | None) -> tuple[Doubt, ...]:
 
 def tags_json(tags: tuple[Tag, ...]) -> str | None:
     """Suggested tags as stored beside their article: `[{"name", "kind", "source"}, …]`."""
-    return json.dumps([t.to_json() for t in tags], ensure_ascii=False) if tags else None
+    return json_text([t.to_json() for t in tags]) if tags else None
 
 
 def tags_from_json(raw: str | None) -> tuple[Tag, ...]:
