@@ -1,7 +1,7 @@
 """Import of page files into a store: read, decode, segment in worker processes, write.
 
-Workers do everything that costs CPU (decoding, segmenting, tokenising for search); the
-calling process only writes, a batch of whole pages per transaction, so an interrupted
+Workers do everything that costs CPU (core.preparation: decoding, segmenting, tagging,
+tokenising for search); the calling process only writes, a batch of whole pages per transaction, so an interrupted
 import leaves whole pages behind and a re-import adds exactly the rest.
 """
 
@@ -14,12 +14,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from banmian.core.model import Page
-from banmian.core.pagefile import PageFileError, decode_page_bytes
-from banmian.core.pagemeta import meta_from_path
-from banmian.core.segment import segment_page
-from banmian.core.store import NewPage, Store, new_page
-from banmian.core.tagging import Idf, learned_idf, with_suggestions
+from banmian.core.preparation import Prepared, prepare, prepare_in_worker, start_worker
+from banmian.core.store import Store
+from banmian.core.tagging import Idf, learned_idf
 
 Progress = Callable[[int, int, str], None]
 BATCH = 64
@@ -39,15 +36,6 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """A page ready to be written, or why it cannot be, as a worker hands it back."""
-
-    path: str
-    new: NewPage | None = None
-    error: str = ""
-
-
 def page_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
     """(file, the root it was found under): files as given, folders searched for *.txt."""
     found: list[tuple[Path, Path]] = []
@@ -60,39 +48,6 @@ def page_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
     return found
 
 
-def prepare(item: tuple[Path, Path], idf: Idf | None = None) -> Prepared:
-    """Read, segment, tag and index one file; never raises, so one bad file cannot
-    stop a batch."""
-    path, root = item
-    try:
-        text = decode_page_bytes(path.read_bytes())
-    except PageFileError as exc:
-        return Prepared(str(path), error=str(exc))
-    except OSError as exc:
-        return Prepared(str(path), error=exc.strerror or str(exc))
-    page = Page.from_text(text, path.name)
-    meta = meta_from_path(path, root)
-    try:
-        new = new_page(page, meta, with_suggestions(segment_page(page), idf))
-    except Exception as exc:  # a pipeline bug must not lose the rest of the batch
-        return Prepared(str(path), error=f"segmentation failed: {exc!r}")
-    return Prepared(str(path), new)
-
-
-# The IDF a worker process tags with: sent once when the worker starts, not with every
-# page (a learned table is large; None means jieba's, which each worker loads itself).
-_worker_idf: Idf | None = None
-
-
-def _start_worker(idf: Idf | None) -> None:
-    global _worker_idf
-    _worker_idf = idf
-
-
-def _prepare_in_worker(item: tuple[Path, Path]) -> Prepared:
-    return prepare(item, _worker_idf)
-
-
 def _prepared(items: list[tuple[Path, Path]], workers: int, idf: Idf | None) -> Iterator[Prepared]:
     if workers <= 1 or len(items) < IN_PROCESS_BELOW:
         yield from map(partial(prepare, idf=idf), items)
@@ -100,8 +55,8 @@ def _prepared(items: list[tuple[Path, Path]], workers: int, idf: Idf | None) -> 
     # spawn, not fork: the window calls this from a thread, and forking a threaded Qt
     # process is unsafe.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(idf,)) as pool:
-        yield from pool.imap(_prepare_in_worker, items, chunksize=8)
+    with context.Pool(workers, initializer=start_worker, initargs=(idf,)) as pool:
+        yield from pool.imap(prepare_in_worker, items, chunksize=8)
 
 
 def import_paths(

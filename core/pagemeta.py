@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from banmian.core.store import PageMeta
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Where a page comes from: filled from file names, folders and sidecar files."""
+
+    source_file: str = ""
+    newspaper: str = ""
+    date: str = ""
+    page_no: str = ""
+
 
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年/]?(\d{1,2})[-_.月/]?(\d{1,2})日?(?!\d)")
 _PAGE = re.compile(r"^(?:第\s*)?([0-9]{1,3}|[A-Z][0-9]{0,2})\s*版?$")

@@ -8,15 +8,13 @@ land together or not at all. WAL mode lets the window read while an import write
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from banmian.core import nlp
 from banmian.core.model import (
     Article,
     Block,
@@ -25,17 +23,21 @@ from banmian.core.model import (
     Segmentation,
     Tag,
 )
+from banmian.core.pagemeta import PageMeta
 from banmian.core.schema import migrate
 from banmian.core.search import SearchHit, search
 from banmian.core.tablerows import (
     ARTICLE_COLUMNS,
     BLOCK_COLUMNS,
     TAG_COLUMNS,
+    NewPage,
     SegmentationRows,
+    article_search_words,
     doubts_from_json,
     insert_page_rows,
     insert_row,
     json_text,
+    new_page,
     segmentation_rows,
     tags_from_json,
 )
@@ -46,16 +48,6 @@ STATUSES = ("new", "in_progress", "verified")
 
 class StoreError(ValueError):
     """A request the store cannot honour (unknown page, bad status); says which."""
-
-
-@dataclass(frozen=True)
-class PageMeta:
-    """Where a page comes from: filled from file names, folders and sidecar files."""
-
-    source_file: str = ""
-    newspaper: str = ""
-    date: str = ""
-    page_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,56 +78,9 @@ class EditRecord:
     detail: dict = field(default_factory=dict)
 
 
-# article id → (title, body) as space-joined jieba words, the form the FTS index holds
-SearchWords = dict[str, tuple[str, str]]
-
-
 def page_place(newspaper: str, date: str, page_no: str) -> str:
     """Where a page appeared, as people cite it: `青岛西海岸新闻 2023-02-03 p.2`."""
     return " ".join(x for x in (newspaper, date, page_no and f"p.{page_no}") if x)
-
-
-def article_search_words(article: Article) -> tuple[str, str]:
-    """Index text of an article's title and body; paragraphs are tokenised one by one so
-    an edit that moves whole paragraphs finds them in nlp's token cache."""
-    return nlp.index_text(article.title), " ".join(nlp.index_text(p) for p in article.paragraphs)
-
-
-def search_words(seg: Segmentation) -> SearchWords:
-    """Index text of every article (what import workers compute ahead of the write)."""
-    return {a.id: article_search_words(a) for a in seg.articles}
-
-
-def content_hash(page: Page) -> str:
-    """Hash of the normalised text: the same page in another encoding or name matches."""
-    return hashlib.sha256(page.text.rstrip("\n").encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class NewPage:
-    """A page ready to be stored: its text, origin, proposal as rows and search words.
-
-    Everything that costs CPU is done by whoever builds it (import's worker processes),
-    so the one process that writes only inserts; and it is plain strings and tuples,
-    which cross between processes several times cheaper than the model's objects.
-    """
-
-    text: str
-    meta: PageMeta
-    rows: SegmentationRows
-    words: SearchWords
-    digest: str
-
-
-def new_page(page: Page, meta: PageMeta, segmentation: Segmentation) -> NewPage:
-    meta = meta if meta.source_file else replace(meta, source_file=page.source)
-    return NewPage(
-        page.text,
-        meta,
-        segmentation_rows(segmentation),
-        search_words(segmentation),
-        content_hash(page),
-    )
 
 
 def now() -> str:

@@ -8,11 +8,17 @@ strings cross to the writing process several times cheaper than the model's obje
 
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import NamedTuple
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, NamedTuple
 
-from banmian.core.model import Block, Doubt, Segmentation, Tag
-from sqlite_utils import Database
+from banmian.core import nlp
+from banmian.core.model import Article, Block, Doubt, Page, Segmentation, Tag
+from banmian.core.pagemeta import PageMeta
+
+if TYPE_CHECKING:  # import workers build rows and never load SQLite's libraries
+    from sqlite_utils import Database
 
 BLOCK_COLUMNS = ("first_line", "last_line", "role", "text", "article_id", "doubts")
 ARTICLE_COLUMNS = (
@@ -65,6 +71,53 @@ def segmentation_rows(seg: Segmentation) -> SegmentationRows:
         tags += [(article.id, t.name, t.kind, t.source) for t in article.tags]
     blocks += [block_row(b, None) for b in seg.unassigned]
     return SegmentationRows(articles, blocks, tags, len(seg.doubts()))
+
+
+# article id → (title, body) as space-joined jieba words, the form the FTS index holds
+SearchWords = dict[str, tuple[str, str]]
+
+
+def article_search_words(article: Article) -> tuple[str, str]:
+    """Index text of an article's title and body; paragraphs are tokenised one by one so
+    an edit that moves whole paragraphs finds them in nlp's token cache."""
+    return nlp.index_text(article.title), " ".join(nlp.index_text(p) for p in article.paragraphs)
+
+
+def search_words(seg: Segmentation) -> SearchWords:
+    """Index text of every article (what import workers compute ahead of the write)."""
+    return {a.id: article_search_words(a) for a in seg.articles}
+
+
+def content_hash(page: Page) -> str:
+    """Hash of the normalised text: the same page in another encoding or name matches."""
+    return hashlib.sha256(page.text.rstrip("\n").encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewPage:
+    """A page ready to be stored: its text, origin, proposal as rows and search words.
+
+    Everything that costs CPU is done by whoever builds it (import's worker processes),
+    so the one process that writes only inserts; and it is plain strings and tuples,
+    which cross between processes several times cheaper than the model's objects.
+    """
+
+    text: str
+    meta: PageMeta
+    rows: SegmentationRows
+    words: SearchWords
+    digest: str
+
+
+def new_page(page: Page, meta: PageMeta, segmentation: Segmentation) -> NewPage:
+    meta = meta if meta.source_file else replace(meta, source_file=page.source)
+    return NewPage(
+        page.text,
+        meta,
+        segmentation_rows(segmentation),
+        search_words(segmentation),
+        content_hash(page),
+    )
 
 
 def block_row(block: Block, article_id: str | None) -> tuple:
