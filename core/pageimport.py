@@ -1,8 +1,9 @@
 """Import of page files into a store: read, decode, segment in worker processes, write.
 
 Workers do everything that costs CPU (core.preparation: decoding, segmenting, tagging,
-tokenising for search); the calling process only writes, a batch of whole pages per transaction, so an interrupted
-import leaves whole pages behind and a re-import adds exactly the rest.
+tokenising for search); the calling process only writes, a batch of whole pages per
+transaction, so an interrupted import leaves whole pages behind and a re-import adds
+exactly the rest.
 """
 
 from __future__ import annotations

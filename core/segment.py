@@ -39,7 +39,7 @@ class Unit:
     doubts: list[Doubt] = field(default_factory=list)
     role: Role | None = None
     group: int = -1
-    reflowed: str = ""  # the block's text as `text_as` shows it (see _block)
+    reflowed: str = ""  # the block's text as `text_as` shows it (see _reflowed)
     text_as: Role | None = None
 
     def add(self, clue: ev.LineClue) -> None:

@@ -31,7 +31,7 @@ def vocabulary(store: Store) -> list[VocabularyEntry]:
     rank = {kind: i for i, kind in enumerate(VOCABULARY_KINDS)}
     entries = [
         VocabularyEntry(r["name"], r["kind"] or "topic", r["shortcut"] or None)
-        for r in store.db.query("SELECT name, kind, shortcut FROM tag_vocabulary")
+        for r in store.rows("SELECT name, kind, shortcut FROM tag_vocabulary")
     ]
     return sorted(entries, key=lambda e: (rank.get(e.kind, len(rank)), e.name))
 
