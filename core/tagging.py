@@ -207,7 +207,7 @@ def suggest_tags(article: Article, idf: Idf | None = None, limit: int = 8) -> tu
     # a corpus most of them; and most tokens (particles, punctuation, single characters)
     # are no tag at all, so they are set aside with one set difference
     memo, useless = idf.factors, idf.useless
-    if len(memo) > 500_000:
+    if len(memo) + len(useless) > 500_000:
         memo.clear()
         useless.clear()
     candidates = counts.keys() - useless
