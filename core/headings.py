@@ -77,44 +77,48 @@ def heading_words(text: str) -> list[str]:
     return [w for w in dict.fromkeys(nlp.words(text)) if w not in _STOP]
 
 
-def bodies_using(words: set[str], bodies: Sequence[str]) -> dict[str, list[int]]:
-    """For each heading word, the indexes of the bodies it occurs in (a substring test:
-    no tokenising of bodies needed, so a page costs a few heading lines of jieba, not a
-    full pass). Found once per word, as most pages repeat a word across their headings."""
-    return {w: [i for i, body in enumerate(bodies) if w in body] for w in words}
+def verbatim_cues(piece: HeadingPiece) -> tuple[list[str], str]:
+    """What of a heading may occur word for word in its article: its long phrases, and
+    for a kicker its whole text (an organisation's name, `区财政局———` → 区财政局)."""
+    phrases = [p for p in _PHRASE_SPLIT.split(piece.text) if len(p) >= 4]
+    name = _PHRASE_SPLIT.sub("", piece.text) if piece.role is Role.KICKER else ""
+    return phrases, name if len(name) >= 3 else ""
 
 
-def idf_weights(found: dict[str, list[int]], articles: int) -> dict[str, float]:
+def bodies_using(needles: set[str], bodies: Sequence[str]) -> dict[str, list[int]]:
+    """For each heading word or phrase, the indexes of the bodies it occurs in (a
+    substring test: no tokenising of bodies needed, so a page costs a few heading lines
+    of jieba, not a full pass). Found once per page, as headings repeat their words."""
+    return {w: [i for i, body in enumerate(bodies) if w in body] for w in needles}
+
+
+def idf_weights(words: set[str], found: dict[str, list[int]], articles: int) -> dict[str, float]:
     """IDF of each heading word over the page's articles."""
-    return {w: math.log((articles + 1) / (len(hits) + 0.5)) for w, hits in found.items()}
+    return {w: math.log((articles + 1) / (len(found[w]) + 0.5)) for w in words}
 
 
 def lexical_scores(
-    piece: HeadingPiece,
     words: list[str],
-    bodies: Sequence[str],
+    cues: tuple[list[str], str],
+    articles: int,
     found: dict[str, list[int]],
     idf: dict[str, float],
 ) -> list[float]:
-    """Per body, 0..~2.5: the share of the heading's weighted words the body uses, plus
-    bonuses for a kicker's name or a long heading phrase found verbatim. What depends on
-    the heading alone is worked out once, not once per article."""
+    """Per article, 0..~2.5: the share of the heading's weighted words its body uses,
+    plus bonuses for a long heading phrase or a kicker's name found verbatim."""
     weights = [(w, max(idf[w], 0.05)) for w in words]
     total = sum(weight for _w, weight in weights)
-    shared = [0] * len(bodies)
+    shared = [0] * articles
     for w, weight in weights:
         for i in found[w]:
             shared[i] += weight
-    phrases = [p for p in _PHRASE_SPLIT.split(piece.text) if len(p) >= 4]
-    name = _PHRASE_SPLIT.sub("", piece.text) if piece.role is Role.KICKER else ""
-    scores = []
-    for body, weight in zip(bodies, shared, strict=True):
-        score = weight / total if total else 0.0
-        if any(p in body for p in phrases):
-            score += 0.5
-        if len(name) >= 3 and name in body:
-            score += 1.0
-        scores.append(score)
+    scores = [weight / total if total else 0.0 for weight in shared]
+    phrases, name = cues
+    for i in {i for p in phrases for i in found[p]}:
+        scores[i] += 0.5
+    if name:
+        for i in found[name]:
+            scores[i] += 1.0
     return scores
 
 
@@ -141,10 +145,12 @@ def attach_headings(
         return []
     bodies = [a.body for a in articles]
     words = [heading_words(p.text) for p in pieces]
-    found = bodies_using({w for ws in words for w in ws}, bodies)
-    idf = idf_weights(found, len(bodies))
+    cues = [verbatim_cues(p) for p in pieces]
+    all_words = {w for ws in words for w in ws}
+    found = bodies_using(all_words | {c for ps, n in cues for c in (*ps, n) if c}, bodies)
+    idf = idf_weights(all_words, found, len(bodies))
     lexical = [
-        lexical_scores(p, ws, bodies, found, idf) for p, ws in zip(pieces, words, strict=True)
+        lexical_scores(ws, c, len(bodies), found, idf) for ws, c in zip(words, cues, strict=True)
     ]
     near = [neighbours(p.first, article_lines) for p in pieces]
 
