@@ -8,6 +8,7 @@ file (`X.json` or `X.meta.json`, keys `newspaper`, `date`, `page`) wins over nam
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,11 +50,15 @@ def _page_no(token: str) -> str | None:
 
 def meta_from_path(path: Path, root: Path | None = None) -> PageMeta:
     """What the file name and the folders under `root` say about the page."""
-    rel = path.relative_to(root) if root and path.is_relative_to(root) else Path(path.name)
+    try:
+        rel = path.relative_to(root) if root else Path(path.name)
+    except ValueError:  # not under root
+        rel = Path(path.name)
+    stem = path.stem
     date = page_no = newspaper = ""
     leftovers: list[str] = []
-    for part in [*rel.parts[:-1], path.stem]:
-        is_name = part == path.stem
+    for part in [*rel.parts[:-1], stem]:
+        is_name = part == stem
         found = _date(part)
         rest = part
         if found:
@@ -73,11 +78,15 @@ def meta_from_path(path: Path, root: Path | None = None) -> PageMeta:
 
 
 def _with_sidecar(path: Path, meta: PageMeta) -> PageMeta:
-    for sidecar in (path.with_suffix(".json"), path.with_name(path.stem + ".meta.json")):
-        if not sidecar.is_file() or sidecar.name.endswith(".gold.json"):
+    # plain strings: import asks this of every file, and pathlib's objects cost more
+    # than the two stat calls
+    base = os.path.splitext(path)[0]
+    for sidecar in (base + ".json", base + ".meta.json"):
+        if sidecar.endswith(".gold.json") or not os.path.isfile(sidecar):
             continue
         try:
-            data = json.loads(sidecar.read_text("utf-8"))
+            with open(sidecar, encoding="utf-8") as file:
+                data = json.load(file)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             continue
         if isinstance(data, dict):
