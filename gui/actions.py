@@ -70,6 +70,13 @@ SPECS: tuple[ActionSpec, ...] = (
         (),
         QT_TR_NOOP("The tags annotators choose from"),
     ),
+    ActionSpec(
+        "annotator",
+        "&File",
+        QT_TR_NOOP("Annotator name…"),
+        (),
+        QT_TR_NOOP("The name written with every correction and in the export"),
+    ),
     ActionSpec("quit", "&File", QT_TR_NOOP("Quit"), ("Ctrl+Q",)),
     ActionSpec(
         "find",
@@ -77,6 +84,32 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TR_NOOP("Search articles"),
         ("Ctrl+F",),
         QT_TR_NOOP("Word-aware search over the corpus"),
+    ),
+    ActionSpec(
+        "follow_link",
+        "&Article",
+        QT_TR_NOOP("Go to the other part of the article"),
+        ("L",),
+        QT_TR_NOOP(
+            "An article continued on another page (下转/上接): go there; L again comes back"
+        ),
+        True,
+    ),
+    ActionSpec(
+        "set_link",
+        "&Article",
+        QT_TR_NOOP("Link to another page…"),
+        ("Ctrl+L",),
+        QT_TR_NOOP("Type the other part of the article (p2 A3); empty removes the link"),
+        True,
+    ),
+    ActionSpec(
+        "remove_link",
+        "&Article",
+        QT_TR_NOOP("Remove the link to another page"),
+        ("Shift+L",),
+        QT_TR_NOOP("This part is no longer linked, and linking leaves it alone"),
+        True,
     ),
     ActionSpec(
         "details",
@@ -112,6 +145,56 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TR_NOOP("Corpus"),
         ("Alt+Left",),
         QT_TR_NOOP("Back to the list of pages"),
+    ),
+    ActionSpec(
+        "next_article",
+        "&Go",
+        QT_TR_NOOP("Next article"),
+        ("]",),
+        QT_TR_NOOP("The next article's row in the tree"),
+        True,
+    ),
+    ActionSpec("previous_article", "&Go", QT_TR_NOOP("Previous article"), ("[",), "", True),
+    ActionSpec(
+        "next_heading",
+        "&Go",
+        QT_TR_NOOP("Next heading block"),
+        (".",),
+        QT_TR_NOOP("The next kicker, headline or subtitle in the tree"),
+        True,
+    ),
+    ActionSpec("previous_heading", "&Go", QT_TR_NOOP("Previous heading block"), (",",), "", True),
+    ActionSpec(
+        "goto_line",
+        "&Go",
+        QT_TR_NOOP("Go to line…"),
+        ("Ctrl+G",),
+        QT_TR_NOOP("Type a line number, Return: its block is selected"),
+        True,
+    ),
+    ActionSpec(
+        "switch_pane",
+        "&Go",
+        QT_TR_NOOP("Page text ↔ article tree"),
+        ("F6",),
+        QT_TR_NOOP("Move the focus between the page text and the article tree"),
+        True,
+    ),
+    ActionSpec(
+        "extend_on_page",
+        "&Go",
+        QT_TR_NOOP("Extend over the blocks that go on from it on the page"),
+        ("Shift+PgDown",),
+        QT_TR_NOOP("Select down the tree the blocks that continue the selection in the text"),
+        True,
+    ),
+    ActionSpec(
+        "extend_on_page_up",
+        "&Go",
+        QT_TR_NOOP("Extend over the blocks it goes on from on the page"),
+        ("Shift+PgUp",),
+        "",
+        True,
     ),
     ActionSpec("previous_page", "&Go", QT_TR_NOOP("Previous page"), ("Ctrl+PgUp",), "", True),
     ActionSpec("next_page", "&Go", QT_TR_NOOP("Next page"), ("Ctrl+PgDown",), "", True),
@@ -187,11 +270,19 @@ SPECS: tuple[ActionSpec, ...] = (
         True,
     ),
     ActionSpec(
+        "join_previous",
+        "&Block",
+        QT_TR_NOOP("Join with previous paragraph"),
+        ("Ctrl+J",),
+        QT_TR_NOOP("The same join, from the lower paragraph (where F7 stops)"),
+        True,
+    ),
+    ActionSpec(
         "split_paragraph",
         "&Block",
-        QT_TR_NOOP("Split paragraph at cursor line"),
+        QT_TR_NOOP("Split paragraph at a line…"),
         ("Shift+J",),
-        QT_TR_NOOP("Put the cursor on the line in the page text first"),
+        QT_TR_NOOP("↑/↓ choose the line that starts the new paragraph, Return splits"),
         True,
     ),
     ActionSpec(
@@ -206,6 +297,18 @@ SPECS: tuple[ActionSpec, ...] = (
         "to_next_article", "&Block", QT_TR_NOOP("Move to next article"), ("Alt+Down",), "", True
     ),
     ActionSpec("unassign", "&Block", QT_TR_NOOP("Take out of its article"), ("X",), "", True),
+    *(
+        ActionSpec(
+            f"to_article_{n}",
+            "&Block",
+            QT_TR_NOOP("Move to article {0}"),
+            (str(n),),
+            QT_TR_NOOP("The selected blocks go to the article numbered so in the tree"),
+            True,
+            number=n,
+        )
+        for n in range(1, 10)
+    ),
     ActionSpec(
         "next_doubt",
         "&Review",
@@ -216,6 +319,22 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("previous_doubt", "&Review", QT_TR_NOOP("Previous doubt"), ("Shift+F8",), "", True),
     ActionSpec(
+        "next_doubt_down",
+        "&Review",
+        QT_TR_NOOP("Next doubtful block down the tree"),
+        ("F7",),
+        QT_TR_NOOP("The next block with a doubt, in the tree's order (F8: least sure first)"),
+        True,
+    ),
+    ActionSpec(
+        "previous_doubt_up",
+        "&Review",
+        QT_TR_NOOP("Previous doubtful block up the tree"),
+        ("Shift+F7",),
+        "",
+        True,
+    ),
+    ActionSpec(
         "accept_doubt",
         "&Review",
         QT_TR_NOOP("Accept the decision"),
@@ -225,6 +344,14 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("alternative_1", "&Review", QT_TR_NOOP("Take alternative 1"), ("Alt+1",), "", True),
     ActionSpec("alternative_2", "&Review", QT_TR_NOOP("Take alternative 2"), ("Alt+2",), "", True),
+    ActionSpec(
+        "edit_verified",
+        "&Review",
+        QT_TR_NOOP("Edit this verified page"),
+        ("E",),
+        QT_TR_NOOP("A verified page opens read-only; this makes it editable again"),
+        True,
+    ),
     ActionSpec(
         "verify_next",
         "&Review",
@@ -288,5 +415,17 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str, str]]:
     rows.append((tr("Edit"), tr("Undo"), "Ctrl+Z"))
     rows.append((tr("Edit"), tr("Redo"), "Ctrl+Shift+Z, Ctrl+Y"))
     rows.append((tr("Edit"), tr("Add a vocabulary tag"), tr("T, then the tag's key")))
+    rows.append((tr("Go"), tr("Next / previous block or article row"), "↓, ↑, Home, End"))
+    rows.append((tr("Go"), tr("Extend the selection of blocks"), "Shift+↓, Shift+↑"))
+    rows.append((tr("Go"), tr("Back to the article tree from any field"), "Esc"))
+    rows.append((tr("Go"), tr("Next / previous field or pane"), "Tab, Shift+Tab"))
+    rows.append(
+        (
+            tr("Block"),
+            tr("While choosing a split line"),
+            tr("↑, ↓, PgDn, PgUp, Return; Esc cancels"),
+        )
+    )
+    rows.append((tr("Edit"), tr("Remove the selected tag (in the tag list)"), "Delete"))
     rows.append((tr("Article"), tr("Move blocks to another article"), tr("drag them onto it")))
     return rows

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import gc
+import getpass
+import os
 import sys
 import threading
 from pathlib import Path
 
-from banmian.core import nlp
-from banmian.gui.translate import install_translator
+from banmian.core.words import nlp
+from banmian.gui.translate import install_translator, tr
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 
@@ -34,13 +37,36 @@ def _warm_up() -> None:
     settle_memory()
 
 
-def run_window(database: str | Path | None = None) -> int:
+def ask_annotator_once(annotator: str | None) -> str | None:
+    """On the first interactive start, ask the annotator's name once (kept in the
+    settings; File → Annotator name… changes it). Never asked when a name is given
+    (`--annotator`, BANMIAN_ANNOTATOR, the settings) or with no screen to ask on."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QInputDialog
+
+    settings = QSettings()
+    if annotator or os.environ.get("BANMIAN_ANNOTATOR") or settings.value("annotator", ""):
+        return annotator
+    if QGuiApplication.platformName() in ("offscreen", "minimal") or not sys.stdin:
+        return annotator
+    name, ok = QInputDialog.getText(
+        None,
+        tr("Annotator name"),
+        tr("Your name, written with every correction and in the export:"),
+        text=getpass.getuser(),
+    )
+    settings.setValue("annotator", name.strip() if ok and name.strip() else getpass.getuser())
+    return annotator
+
+
+def run_window(database: str | Path | None = None, annotator: str | None = None) -> int:
     app = make_application()
     # jieba builds its dictionary in about a second; do it before the first search.
     threading.Thread(target=_warm_up, daemon=True).start()
     from banmian.gui.main_window import MainWindow
 
-    window = MainWindow(database)
+    annotator = ask_annotator_once(annotator)
+    window = MainWindow(database, annotator=annotator)
     window.show()
     settle_memory()
     return app.exec()

@@ -8,8 +8,10 @@ undoable correction and calls `show_article` again with the saved result.
 
 from __future__ import annotations
 
-from banmian.core.model import Article
-from banmian.core.vocabulary import VOCABULARY_KINDS
+from collections.abc import Callable
+
+from banmian.core.corpus.vocabulary import VOCABULARY_KINDS
+from banmian.core.page.model import Article
 from banmian.gui.translate import tr
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -53,6 +55,11 @@ class ArticleDetails(QWidget):
         form.addRow(tr("Title"), self.title)
         form.addRow(tr("Continued from"), self.continued_from)
         form.addRow(tr("Continued to"), self.continued_to)
+        # the fragments this one is linked to on other pages (core.corpus.links); L follows
+        self.link_label = QLabel()
+        self.link_label.setToolTip(tr("L: go to the other part of the article and back"))
+        self.link_ends: Callable[[str], list] = lambda _article_id: []
+        form.addRow(tr("Link"), self.link_label)
         form.addRow(tr("Notes"), self.notes)
         self.tags = QListWidget()
         self.tags.setMaximumHeight(self.fontMetrics().height() * 5)
@@ -102,6 +109,7 @@ class ArticleDetails(QWidget):
         self._loading = True
         if article is None:
             self.heading.setText(tr("Select an article"))
+            self.link_label.clear()
             for edit in (self.title, self.continued_from, self.continued_to):
                 edit.clear()
             self.notes.setPlainText("")
@@ -110,6 +118,7 @@ class ArticleDetails(QWidget):
             self._loading = False
             return
         self.heading.setText(f"<b>{article.id}</b> · {tr(article.status)}")
+        self.link_label.setText(link_text(self.link_ends(article.id)))
         self.title.setPlaceholderText(article.title or tr("(no headline)"))
         for edit, value in (
             (self.title, article.title_override),
@@ -133,6 +142,14 @@ class ArticleDetails(QWidget):
             self.suggestions.addItem(item)
         self._loading = False
 
+    def focus_title(self) -> None:
+        """F2: the title field, holding the title as derived when there is no override
+        yet, so that fixing one character does not mean retyping it all."""
+        if self.article is not None and not self.title.text():
+            self.title.setText(self.article.title)
+        self.title.setFocus()
+        self.title.selectAll()
+
     def focus_tag_entry(self) -> None:
         self.tag_entry.setFocus()
         self.tag_entry.selectAll()
@@ -142,6 +159,8 @@ class ArticleDetails(QWidget):
         if self._loading or self.article is None:
             return
         a = self.article
+        if a.title_override is None and self.title.text().strip() == a.title:
+            self.title.setText("")  # the derived title, not typed: no override
         changed = {
             name: edit.text().strip() or None
             for name, edit, now in (
@@ -198,3 +217,15 @@ class ArticleDetails(QWidget):
             )
             return True
         return super().eventFilter(watched, event)
+
+
+def link_text(ends: list) -> str:
+    """`◂ continues from p.1 A1 · continues on p.2 B1 ▸` (empty: no link)."""
+    parts = []
+    for end in sorted(ends, key=lambda e: e.direction != "from"):
+        where = f"p.{end.page_no or '?'} {end.article_id}"
+        if end.direction == "from":
+            parts.append("◂ " + tr("continues from {0}").format(where))
+        else:
+            parts.append(tr("continues on {0}").format(where) + " ▸")
+    return " · ".join(parts)

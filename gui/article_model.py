@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from banmian.core.model import Article, Block, Role, Segmentation
+from banmian.core.page.model import Article, Block, Role, Segmentation
 from banmian.gui.page_text_view import article_colour
 from banmian.gui.translate import tr
 from PySide6.QtCore import (
@@ -118,7 +118,7 @@ class ArticleModel(QAbstractItemModel):
                 return tr("Unassigned ({0} blocks)").format(len(self.segmentation.unassigned))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return article_label(article)
+            return article_label(article, index.row() + 1)
         if role == Qt.ItemDataRole.ToolTipRole:
             return article_tooltip(article)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -199,8 +199,10 @@ def _groups(seg: Segmentation | None) -> list[tuple[str, tuple[Block, ...], Arti
     return groups
 
 
-def article_label(article: Article) -> str:
-    parts = [article.id]
+def article_label(article: Article, number: int | None = None) -> str:
+    """The article's row: its number in reading order (the digit key that moves blocks
+    to it, 1–9), id, kicker · title, then paragraphs, byline, tags, doubts."""
+    parts = [f"[{number}] {article.id}" if number else article.id]
     kicker = " ".join(b.text for b in article.of_role(Role.KICKER))
     title = article.title or tr("(no headline)")
     parts.append(f"{kicker} · {title}" if kicker else title)

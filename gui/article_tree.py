@@ -7,13 +7,24 @@ drop and the editor turns it into an undoable edit, so the view never moves rows
 from __future__ import annotations
 
 from banmian.gui.article_model import KEY_ROLE, ArticleModel
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 
 class ArticleTree(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Where Shift+↑/↓ extends from: the row made current by anything but extending
+        # (Qt's own anchor survives the moves made by ], ., F7, go to line…).
+        self.anchor = QPersistentModelIndex()
+        self._extending = False
         self.article_model = ArticleModel(self)
         self.setModel(self.article_model)
         self.setHeaderHidden(True)
@@ -23,6 +34,52 @@ class ArticleTree(QTreeView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setDropIndicatorShown(True)
         self.setAlternatingRowColors(False)
+
+    def rows(self) -> list[QModelIndex]:
+        """Every row top to bottom, as the arrow keys walk them (all are expanded)."""
+        model = self.article_model
+        out = []
+        for r in range(model.rowCount()):
+            top = model.index(r, 0)
+            out.append(top)
+            out += [model.index(c, 0, top) for c in range(model.rowCount(top))]
+        return out
+
+    def extend_to(self, target: QModelIndex) -> None:
+        """Select the rows from the anchor to `target`, which becomes current."""
+        rows = self.rows()
+        anchor = QModelIndex(self.anchor) if self.anchor.isValid() else self.currentIndex()
+        if anchor not in rows or target not in rows:
+            return
+        i, j = sorted((rows.index(anchor), rows.index(target)))
+        selection = QItemSelection()
+        for index in rows[i : j + 1]:
+            selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag
+        self._extending = True
+        try:
+            self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+            self.selectionModel().setCurrentIndex(target, flags.NoUpdate)
+        finally:
+            self._extending = False
+        self.scrollTo(target)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+        super().currentChanged(current, previous)
+        if not self._extending:
+            self.anchor = QPersistentModelIndex(current)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        if event.key() in steps and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            rows = self.rows()
+            current = self.currentIndex()
+            if current in rows:
+                i = rows.index(current) + steps[event.key()]
+                if 0 <= i < len(rows):
+                    self.extend_to(rows[i])
+                return
+        super().keyPressEvent(event)
 
     def keys(self) -> tuple[str | None, list[int]]:
         """(article of the current item, block keys of the selected block rows)."""

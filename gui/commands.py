@@ -6,10 +6,14 @@ key the correction (or its undoing) is on disk together with its edit-log row.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from typing import Protocol
 
-from banmian.core.edits import Edit
-from banmian.core.model import Segmentation
+from banmian.core.corpus import continuations
+from banmian.core.corpus.store import Store, StoreError
+from banmian.core.edits.structure import Edit
+from banmian.core.page.model import Segmentation
 from PySide6.QtGui import QUndoCommand
 
 
@@ -18,11 +22,12 @@ class PageHolder(Protocol):
 
     def commit(
         self, segmentation: Segmentation, action: str, detail: dict, focus: Edit
-    ) -> None: ...
+    ) -> bool: ...  # False: the database refused it and the screen shows what is saved
 
-    def commit_status(self, status: str) -> None: ...
+    def commit_status(self, status: str) -> bool: ...
 
 
+STORAGE_ERRORS = (sqlite3.Error, OSError, StoreError)
 NOTES_ID = 1  # Qt merges consecutive commands with the same id
 
 
@@ -51,14 +56,19 @@ class EditCommand(QUndoCommand):
         self.edit = other.edit
         return True
 
+    # A save the database refused leaves the screen as saved (the holder shows why) and
+    # makes the command obsolete: QUndoStack then drops it, so the stack, the screen and
+    # the file never disagree about what was done.
     def redo(self) -> None:
         change = self.edit.change
-        self.holder.commit(self.edit.segmentation, change.action, change.detail, self.edit)
+        if not self.holder.commit(self.edit.segmentation, change.action, change.detail, self.edit):
+            self.setObsolete(True)
 
     def undo(self) -> None:
         change = self.edit.change
         detail = {"undo": change.action, **change.detail}
-        self.holder.commit(self.before, "undo", detail, self.edit)
+        if not self.holder.commit(self.before, "undo", detail, self.edit):
+            self.setObsolete(True)
 
 
 class StatusCommand(QUndoCommand):
@@ -69,7 +79,49 @@ class StatusCommand(QUndoCommand):
         self.holder, self.before, self.after = holder, before, after
 
     def redo(self) -> None:
-        self.holder.commit_status(self.after)
+        if not self.holder.commit_status(self.after):
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self.holder.commit_status(self.before)
+        if not self.holder.commit_status(self.before):
+            self.setObsolete(True)
+
+
+class LinkCommand(QUndoCommand):
+    """Setting, changing or removing a link between fragments on two pages: `change`
+    is a core.corpus.continuations function that writes the link and returns the rows it
+    replaced; undo puts those back. `done` refreshes what the window shows."""
+
+    def __init__(
+        self,
+        store: Store,
+        page_id: int,
+        ends: list[tuple[int, str]],
+        change: Callable[[], tuple],
+        done: Callable[[], None],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self.store, self.page_id, self.ends = store, page_id, ends
+        self.change, self.done = change, done
+        self.before: tuple = ()
+
+    def _rows_now(self) -> tuple:
+        rows: tuple = ()
+        for end in self.ends:
+            rows += continuations.link_rows(self.store, *end)
+        return tuple(dict.fromkeys(rows))
+
+    def redo(self) -> None:
+        try:
+            self.before = self.change()
+        except STORAGE_ERRORS:
+            self.setObsolete(True)
+        self.done()
+
+    def undo(self) -> None:
+        try:
+            continuations.restore_links(self.store, self._rows_now(), self.before, self.page_id)
+        except STORAGE_ERRORS:
+            self.setObsolete(True)
+        self.done()

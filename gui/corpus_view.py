@@ -2,13 +2,18 @@
 
 The page table is a plain table model over `Store.pages()` summaries, refreshed after
 each write; sorting and the status filter happen in a proxy so the store is asked once.
-Search goes through the store's word-aware search and lists articles, not pages.
+Search goes through the store's word-aware search and lists articles, not pages. It
+runs on a worker thread with its own read-only connection, so typing never waits for it;
+the newest query wins (a result that arrives after a newer query was asked is dropped).
 """
 
 from __future__ import annotations
 
-from banmian.core.search import SearchError, query_words
-from banmian.core.store import STATUSES, PageSummary, Store, page_place
+from pathlib import Path
+
+from banmian.core.corpus.search import SearchError, SearchHit, query_words
+from banmian.core.corpus.store import STATUSES, PageSummary, Store, page_place
+from banmian.gui.background import BackgroundJob
 from banmian.gui.translate import tr
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -182,9 +187,12 @@ class CorpusView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         self.last_words: list[str] = []
+        self.search_generation = 0  # bumped by every query; older answers are dropped
+        self.searches: list[BackgroundJob] = []  # running, kept until they finish
 
     def set_store(self, store: Store | None) -> None:
         self.store = store
+        self.search_generation += 1  # an answer from the previous database is stale
         self.results.clear()
         self.results.hide()
         self.reload()
@@ -227,17 +235,45 @@ class CorpusView(QWidget):
 
     # -- search -------------------------------------------------------------------------
     def run_search(self) -> None:
+        """Ask for the query in the search field on a worker thread; `show_hits` shows
+        the answer when it comes, unless a newer query was asked meanwhile."""
         query = self.search.text().strip()
-        self.results.clear()
+        self.search_generation += 1
         if not query or self.store is None:
+            self.results.clear()
             self.results.hide()
             self.last_words = []
             return
-        try:
-            hits = self.store.search(query, limit=200)
-        except SearchError as exc:
-            self.message.emit(str(exc))
+        generation, database = self.search_generation, self.store.path
+        job = BackgroundJob(lambda _progress, _cancel: search_database(database, query), self)
+        job.succeeded.connect(lambda answer: self._answered(generation, query, answer))
+        job.failed.connect(lambda reason: self._answered(generation, query, SearchError(reason)))
+        job.finished.connect(lambda: self._forget(job))
+        self.searches.append(job)
+        job.start()
+        self.message.emit(tr("Searching…"))
+
+    def _forget(self, job: BackgroundJob) -> None:
+        if job in self.searches:
+            self.searches.remove(job)
+        job.deleteLater()
+
+    def wait_for_searches(self) -> None:
+        """Before the window goes: a thread must not outlive its QThread object."""
+        self.search_generation += 1
+        for job in list(self.searches):
+            job.wait()
+
+    def _answered(self, generation: int, query: str, answer: list | Exception) -> None:
+        if generation != self.search_generation:
+            return  # a newer query was asked (or another database opened): stale
+        if isinstance(answer, Exception):
+            self.message.emit(str(answer))
             return
+        self.show_hits(query, answer)
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self.results.clear()
         self.last_words = query_words(query)
         for hit in hits:
             where = page_place(hit.newspaper, hit.date, hit.page_no)
@@ -250,8 +286,21 @@ class CorpusView(QWidget):
         self.message.emit(tr("{0} articles found").format(len(hits)))
         if hits:
             self.results.setCurrentRow(0)
-            self.results.setFocus()
+            if self.search.hasFocus():  # the annotator is still here, waiting for them
+                self.results.setFocus()
 
     def _open_hit(self, item: QListWidgetItem) -> None:
         page_id, article_id = item.data(Qt.ItemDataRole.UserRole)
         self.page_requested.emit(page_id, article_id)
+
+
+def search_database(database: Path, query: str) -> list[SearchHit] | SearchError:
+    """One search on its own read-only connection (made, used and closed on the calling
+    thread, as SQLite wants); a query SQLite cannot parse comes back as its SearchError."""
+    store = Store(database, readonly=True)
+    try:
+        return store.search(query, limit=200)
+    except SearchError as exc:
+        return exc
+    finally:
+        store.close()

@@ -6,7 +6,7 @@ list and offers every alternative as a button with its key.
 
 from __future__ import annotations
 
-from banmian.core.model import Doubt
+from banmian.core.page.model import Doubt
 from banmian.gui.translate import tr
 from PySide6.QtCore import QT_TR_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from banmian.core.export import (
+from banmian.core.corpus.store import Store
+from banmian.core.export.articles import (
     FILTER_STATUSES,
     FORMATS,
     ExportError,
@@ -14,8 +15,7 @@ from banmian.core.export import (
     count_articles,
     export_articles,
 )
-from banmian.core.exportformats import MissingDependency
-from banmian.core.store import Store
+from banmian.core.export.formats import MissingDependency
 from banmian.gui.background import BackgroundJob, run_with_progress
 from banmian.gui.translate import tr
 from PySide6.QtCore import QDate, Signal

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from banmian.core.pageimport import ImportReport, import_paths
-from banmian.core.store import Store
+from banmian.core.corpus.importer import ImportReport, import_paths
+from banmian.core.corpus.store import Store
 from banmian.gui.background import BackgroundJob, run_with_progress
 from banmian.gui.translate import tr
 from PySide6.QtWidgets import QWidget
@@ -19,11 +19,12 @@ def start_import(
     paths: list[str],
     done: Callable[[ImportReport], None],
     failed: Callable[[str], None],
+    newspaper: str | None = None,
 ) -> BackgroundJob:
     def work(progress, cancel) -> ImportReport:
         store = Store(database)
         try:
-            return import_paths(store, paths, progress=progress, cancel=cancel)
+            return import_paths(store, paths, progress=progress, cancel=cancel, newspaper=newspaper)
         finally:
             store.close()
 

@@ -8,28 +8,55 @@ the saved value, never patched by hand.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
-from banmian.core import articleedits, edits
-from banmian.core.doubtchoices import take_alternative
-from banmian.core.edits import Edit, EditError
-from banmian.core.model import Role, Segmentation, Tag
-from banmian.core.store import Store
+from banmian.core.cli.main import storage_problem
+from banmian.core.corpus import continuations
+from banmian.core.corpus.database import DatabaseRefused
+from banmian.core.corpus.store import Store, StoreError
+from banmian.core.edits import details as articleedits
+from banmian.core.edits import structure as edits
+from banmian.core.edits.doubts import take_alternative
+from banmian.core.edits.structure import Edit, EditError
+from banmian.core.page.model import HEADING_ROLES, Role, Segmentation, Tag
 from banmian.gui.article_details import ArticleDetails
+from banmian.gui.article_model import KEY_ROLE
 from banmian.gui.article_tree import ArticleTree
 from banmian.gui.commands import EditCommand, StatusCommand
 from banmian.gui.doubt_panel import DoubtPanel
+from banmian.gui.page_links import PageLinks
 from banmian.gui.page_text_view import PageTextView
 from banmian.gui.translate import tr
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QIntValidator, QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 CHECKPOINT_PAUSE_MS = 1500
+# What a save can meet besides success: the window says so and never crashes on it.
+STORAGE_ERRORS = (sqlite3.Error, OSError, StoreError, DatabaseRefused)
+
+# The focused pane is framed in the palette's highlight colour, the other one is not.
+FOCUS_FRAME = (
+    "QTreeView, QPlainTextEdit { border: 2px solid transparent; }"
+    "QTreeView:focus, QPlainTextEdit:focus { border: 2px solid palette(highlight); }"
+)
+_ARROWS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: +1}
+_PAGES = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: +1}
+_RETURNS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class PageEditor(QWidget):
+class PageEditor(PageLinks, QWidget):
     message = Signal(str)  # a correction that could not be made, or what was done
+    mode_changed = Signal()  # the page became read-only or editable
+    fragment_requested = Signal(int, str)  # the other part of a linked article: page, id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +65,11 @@ class PageEditor(QWidget):
         self.segmentation: Segmentation | None = None
         self.status = "new"
         self.undo_stack: QUndoStack | None = None
+        self.save_failed = False  # the last save the database refused (see _not_saved)
         self.doubt_index = -1
+        self.read_only = False  # a verified page, until the annotator chooses to edit it
+        self.split_block: int | None = None  # choosing the line of a paragraph split
+        self.split_line: int | None = None
         self._syncing = False
         # The store's log is copied into the file once the annotator pauses (see
         # Store.defer_checkpoints), never inside a keystroke.
@@ -60,21 +91,45 @@ class PageEditor(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.right_splitter = right
+        self.splitter.setStyleSheet(FOCUS_FRAME)
+        self.goto_bar = QWidget()
+        goto_layout = QHBoxLayout(self.goto_bar)
+        goto_layout.setContentsMargins(0, 0, 0, 0)
+        goto_layout.addWidget(QLabel(tr("Go to line:")))
+        self.goto_entry = QLineEdit()
+        self.goto_entry.setValidator(QIntValidator(1, 10**6, self.goto_entry))
+        self.goto_entry.setPlaceholderText(tr("line number, Return (Esc: back)"))
+        goto_layout.addWidget(self.goto_entry, 1)
+        self.goto_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.doubt_panel)
+        layout.addWidget(self.goto_bar)
         layout.addWidget(self.splitter, 1)
+        self.goto_entry.returnPressed.connect(self._goto_typed)
+        self.tree.installEventFilter(self)
+        for field in (
+            self.text_view,
+            self.goto_entry,
+            self.details.title,
+            self.details.continued_from,
+            self.details.continued_to,
+            self.details.notes,
+            self.details.tags,
+            self.details.tag_entry,
+            self.details.tag_kind,
+            self.details.suggestions,
+        ):
+            field.installEventFilter(self)
+        for field in (self.details.title, self.details.continued_from, self.details.continued_to):
+            field.returnPressed.connect(self.tree.setFocus)
 
         self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
         self.tree.selectionModel().currentChanged.connect(self._tree_selected)
         self.tree.article_model.blocks_dropped.connect(self._blocks_dropped)
         self.text_view.line_activated.connect(self._line_activated)
         self.details.details_edited.connect(self._details_edited)
-        self.details.tag_added.connect(
-            lambda aid, name, kind: self.apply(
-                lambda s: articleedits.add_tag(s, aid, Tag(name, kind, "user"))
-            )
-        )
+        self.details.tag_added.connect(self._tag_typed)
         self.details.tag_removed.connect(
             lambda aid, name: self.apply(lambda s: articleedits.remove_tag(s, aid, name))
         )
@@ -99,6 +154,13 @@ class PageEditor(QWidget):
         self.store, self.page_id, self.undo_stack = store, page_id, undo_stack
         self.segmentation = store.load(page_id)
         self.status = status
+        self.details.link_ends = lambda article_id: continuations.page_links(store, page_id).get(
+            article_id, []
+        )
+        # a verified page until E; every page while another window edits the database
+        self.read_only = status == "verified" or store.readonly
+        self._end_split_choice()
+        self.goto_bar.hide()
         self.doubt_index = -1
         self.text_view.hits = [w for w in hits or [] if w]  # drawn by the refresh below
         self.refresh()
@@ -106,30 +168,84 @@ class PageEditor(QWidget):
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self.tree.setFocus()
+        self.mode_changed.emit()
+        if self.read_only:
+            self.message.emit(self.mode_text())
+
+    def mode_text(self) -> str:
+        """What the status bar says for as long as the page is open."""
+        if self.segmentation is None:
+            return ""
+        if self.store is not None and self.store.readonly:
+            return tr("Read-only: the database is open in another window")
+        if self.read_only:
+            return tr("Verified page, read-only: press E to edit it")
+        return tr(self.status)
+
+    def edit_verified(self) -> None:
+        """Make a verified page editable again; it goes back to `in_progress`."""
+        if self.segmentation is None or not self.read_only:
+            self.message.emit(tr("This page is already editable"))
+            return
+        if self.store is not None and self.store.readonly:
+            self.message.emit(self.mode_text())
+            return
+        self.read_only = False
+        self.set_status("in_progress")
+        self.mode_changed.emit()
+        self.message.emit(tr("The page is editable again (in progress)"))
 
     def close_page(self) -> None:
         self.details.flush()
+        self._end_split_choice()
+        self.read_only = False
         self.checkpoint_timer.stop()
         self.store = self.page_id = self.segmentation = self.undo_stack = None
         self.text_view.segmentation = None
         self.tree.article_model.set_segmentation(None)
         self.details.show_article(None)
 
-    def commit(self, segmentation: Segmentation, action: str, detail: dict, focus: Edit) -> None:
+    def commit(self, segmentation: Segmentation, action: str, detail: dict, focus: Edit) -> bool:
         """Save, then show: called by the undo commands only."""
         assert self.store is not None and self.page_id is not None
-        self.store.save(self.page_id, segmentation, action, detail)
+        try:
+            self.store.save(self.page_id, segmentation, action, detail)
+        except STORAGE_ERRORS as exc:
+            return self._not_saved(exc)
+        self.save_failed = False
         self.checkpoint_timer.start()
         self.segmentation = segmentation
         if self.status == "new":
             self.status = "in_progress"
-        self.refresh(list(focus.change.articles), list(focus.change.blocks))
+        if focus.change.blocks:
+            self.refresh(list(focus.change.articles), list(focus.change.blocks))
+        else:  # tags, details, reordering: the selection stays where the annotator is
+            self.refresh()
+        return True
 
-    def commit_status(self, status: str) -> None:
+    def commit_status(self, status: str) -> bool:
         assert self.store is not None and self.page_id is not None
-        self.store.set_status(self.page_id, status)
+        try:
+            self.store.set_status(self.page_id, status)
+        except STORAGE_ERRORS as exc:
+            return self._not_saved(exc)
+        self.save_failed = False
         self.checkpoint_timer.start()
         self.status = status
+        self.mode_changed.emit()
+        return True
+
+    def _not_saved(self, exc: Exception) -> bool:
+        """A correction the database refused (locked past the busy timeout, disk full,
+        file gone read-only): the screen goes back to what is saved and says why; the
+        command removes itself from the undo stack (see gui.commands)."""
+        self.save_failed = True
+        reason = storage_problem(exc) if isinstance(exc, sqlite3.Error) else str(exc)
+        self.message.emit(tr("Not saved, so not made: {0}").format(reason))
+        # shown once the key that asked for it is handled: rewriting a text field from
+        # inside its own change signal (a note being typed) aborts Qt
+        QTimer.singleShot(0, self.refresh)
+        return False
 
     def _checkpoint(self) -> None:
         if self.store is not None:
@@ -140,16 +256,25 @@ class PageEditor(QWidget):
         if self.segmentation is None or self.undo_stack is None:
             self.message.emit(tr("Open a page first"))
             return False
+        if self.read_only:
+            self.message.emit(self.mode_text())
+            return False
         try:
             edit = make(self.segmentation)
         except EditError as exc:
             self.message.emit(str(exc))
             return False
+        self.save_failed = False
         self.undo_stack.push(EditCommand(self, self.segmentation, edit))
+        if self.save_failed:
+            return False  # _not_saved said why
         self.message.emit(edit.change.description)
         return True
 
     def set_status(self, status: str) -> None:
+        if self.store is not None and self.store.readonly:
+            self.message.emit(self.mode_text())
+            return
         if self.undo_stack is not None and status != self.status:
             text = tr("Mark page {0}").format(tr(status))
             self.undo_stack.push(StatusCommand(self, self.status, status, text))
@@ -193,6 +318,7 @@ class PageEditor(QWidget):
             return
         self._syncing = True
         self.text_view.select_lines(first, last)
+        self.text_view.select_article(article.id if article else None)
         self._syncing = False
 
     def _line_activated(self, line: int) -> None:
@@ -274,9 +400,88 @@ class PageEditor(QWidget):
     def join(self) -> None:
         self.apply(lambda s: edits.join_paragraphs(s, self._need_block()))
 
+    def join_previous(self) -> None:
+        self.apply(lambda s: edits.join_with_previous(s, self._need_block()))
+
     def split_paragraph(self) -> None:
-        line = self.text_view.current_line()
-        self.apply(lambda s: edits.split_paragraph(s, self._block_around(s, line), line))
+        """In the page text: split at its cursor line. Elsewhere: choose the line with
+        ↑/↓ in the tree (the likeliest paragraph start is proposed), Return splits."""
+        if self.segmentation is None or self.read_only:
+            self.apply(lambda s: s)  # says why not
+            return
+        if self.text_view.hasFocus() and not self.text_view.reflowed:
+            self._split_at(self.text_view.current_line())
+            return
+        keys = self.block_keys()
+        if not keys:
+            self.message.emit(tr("select a block first"))
+            return
+        block = self.segmentation.block(keys[0])
+        lines = _text_lines(self.segmentation, block.first, block.last)[1:]
+        if not lines:
+            self.message.emit(tr("a one-line block cannot be split"))
+            return
+        self.split_block, self.split_line = (
+            block.first,
+            _likely_paragraph_start(self.segmentation, block.first, lines),
+        )
+        self.tree.select_items([], [block.first])
+        self.tree.setFocus()
+        self._show_split_choice()
+
+    def _show_split_choice(self) -> None:
+        assert self.split_block is not None and self.split_line is not None
+        block = self.segmentation.block(self.split_block)
+        self._syncing = True
+        self.text_view.select_lines(self.split_line, block.last)
+        self._syncing = False
+        self.message.emit(
+            tr(
+                "Split at line {0}: ↑/↓ choose the line, PgDn/PgUp the next likely one, "
+                "Return splits, Esc cancels"
+            ).format(self.split_line)
+        )
+
+    def _end_split_choice(self) -> None:
+        self.split_block = self.split_line = None
+
+    def _split_at(self, line: int) -> None:
+        if self.apply(lambda s: edits.split_paragraph(s, self._block_around(s, line), line)):
+            self.tree.select_items([], [line])  # the lower half alone: its role comes next
+            self._tree_selected()
+
+    def _split_key(self, event: QKeyEvent) -> bool:
+        """A key while choosing the split line; False: not ours (the choice ends)."""
+        key = event.key()
+        if key in _ARROWS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            block = self.segmentation.block(self.split_block)
+            lines = _text_lines(self.segmentation, block.first, block.last)[1:]
+            index = min(max(lines.index(self.split_line) + _ARROWS[key], 0), len(lines) - 1)
+            self.split_line = lines[index]
+            self._show_split_choice()
+            return True
+        if key in _PAGES and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            block = self.segmentation.block(self.split_block)
+            lines = _text_lines(self.segmentation, block.first, block.last)[1:]
+            likely = split_candidates(self.segmentation, block.first, lines)
+            if _PAGES[key] > 0:
+                self.split_line = next((n for n in likely if n > self.split_line), lines[-1])
+            else:
+                self.split_line = next(
+                    (n for n in reversed(likely) if n < self.split_line), lines[0]
+                )
+            self._show_split_choice()
+            return True
+        line = self.split_line
+        self._end_split_choice()
+        if key in _RETURNS:
+            self._split_at(line)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.message.emit(tr("No split"))
+            self._tree_selected()
+            return True
+        return False
 
     def _block_around(self, seg: Segmentation, line: int) -> int:
         block = seg.block_at_line(line)
@@ -293,8 +498,22 @@ class PageEditor(QWidget):
 
         self.apply(move)
 
+    def to_article_number(self, number: int) -> None:
+        """1–9: the selected blocks go to the article with that number in the tree."""
+        self._move_away(lambda s, keys: edits.move_blocks_to_number(s, keys, number))
+
     def unassign(self) -> None:
         self.apply(lambda s: edits.move_blocks(s, self.block_keys(), None))
+
+    def _move_away(self, make: Callable[[Segmentation, list[int]], Edit]) -> None:
+        """Move the selected blocks, then select the block now in their place in the
+        group they left, so that reviewing goes on down that article."""
+        keys = self.block_keys()
+        place = _block_after(self.segmentation, keys) if self.segmentation else None
+        if self.apply(lambda s: make(s, keys)) and place is not None:
+            owner = self.segmentation.article_of(place)
+            self.tree.select_items([owner.id] if owner else [], [place])
+            self._tree_selected()
 
     def _blocks_dropped(self, keys: list, target: object) -> None:
         self.apply(lambda s: edits.move_blocks(s, [int(k) for k in keys], target))
@@ -306,6 +525,128 @@ class PageEditor(QWidget):
         except EditError:
             return  # typed back what was there: nothing to save
         self.apply(lambda _s: edit)
+
+    def _tag_typed(self, article_id: str, name: str, kind: str) -> None:
+        self.apply(lambda s: articleedits.add_tag(s, article_id, Tag(name, kind, "user")))
+        self.tree.setFocus()  # the next key is a command again, not a tag
+
+    # -- moving around ------------------------------------------------------------------
+    def _go_to_row(self, wanted: Callable[[QModelIndex], bool], step: int) -> bool:
+        rows = self.tree.rows()
+        if not rows:
+            return False
+        current = self.tree.currentIndex()
+        here = next((i for i, r in enumerate(rows) if r == current), -1)
+        order = range(here + 1, len(rows)) if step > 0 else range(here - 1, -1, -1)
+        for i in order:
+            if wanted(rows[i]):
+                self.tree.setCurrentIndex(rows[i])
+                self.tree.scrollTo(rows[i])
+                return True
+        return False
+
+    def step_article(self, step: int) -> None:
+        if not self._go_to_row(lambda i: i.data(KEY_ROLE)[0] == "article", step):
+            self.message.emit(tr("No article further on") if step > 0 else tr("No article above"))
+
+    def _is_heading(self, index: QModelIndex) -> bool:
+        kind, key = index.data(KEY_ROLE)
+        return kind == "block" and self.segmentation.block(key).role in HEADING_ROLES
+
+    def step_heading(self, step: int) -> None:
+        if self.segmentation is None:
+            return
+        if not self._go_to_row(self._is_heading, step):
+            self.message.emit(tr("No heading further on") if step > 0 else tr("No heading above"))
+
+    def extend_on_page(self, step: int) -> None:
+        """Shift+PgDn / Shift+PgUp: extend the block selection down (up) the tree over
+        the blocks that go on from it on the page, without a jump in the text: a column
+        segment at once, as a stray run of paragraphs usually is."""
+        seg = self.segmentation
+        if seg is None:
+            return
+        rows = self.tree.rows()
+        current = self.tree.currentIndex()
+        here = next((i for i, r in enumerate(rows) if r == current), -1)
+        count = 0
+        while 0 <= here + step < len(rows):
+            near, far = rows[here].data(KEY_ROLE), rows[here + step].data(KEY_ROLE)
+            if near[0] != "block" or far[0] != "block":
+                break
+            upper, lower = (near[1], far[1]) if step > 0 else (far[1], near[1])
+            if _next_text_line(seg, seg.block(upper).last) != lower:
+                break
+            here += step
+            count += 1
+        if count:
+            self.tree.extend_to(rows[here])
+        else:
+            self.message.emit(tr("The next block does not go on from it on the page"))
+
+    def step_doubt_row(self, step: int) -> None:
+        """F7 / Shift+F7: the next / previous block in the tree that has a doubt (in the
+        tree's order, where F8 goes least sure first); the doubt panel shows its doubt."""
+        seg = self.segmentation
+        if seg is None:
+            return
+        doubted = {key for _d, _a, key in seg.doubts() if key is not None}
+        if not self._go_to_row(
+            lambda i: i.data(KEY_ROLE)[0] == "block" and i.data(KEY_ROLE)[1] in doubted, step
+        ):
+            self.message.emit(tr("No doubt further on") if step > 0 else tr("No doubt above"))
+            return
+        key = self.tree.currentIndex().data(KEY_ROLE)[1]
+        self.doubt_index = next(i for i, (_d, _a, k) in enumerate(seg.doubts()) if k == key)
+        self._show_doubt()
+
+    def ask_line(self) -> None:
+        """Ctrl+G: a line number typed in the bar above the page, Return goes there."""
+        if self.segmentation is None:
+            return
+        self.goto_bar.show()
+        self.goto_entry.clear()
+        self.goto_entry.setFocus()
+
+    def _goto_typed(self) -> None:
+        text = self.goto_entry.text()
+        self.goto_bar.hide()
+        self.tree.setFocus()
+        if text.isdigit():
+            self.go_to_line(int(text))
+
+    def go_to_line(self, line: int) -> None:
+        seg = self.segmentation
+        if seg is None:
+            return
+        block = seg.block_at_line(line) or next(
+            (b for b in sorted(seg.blocks(), key=lambda b: b.first) if b.first >= line), None
+        )
+        if block is None:
+            self.message.emit(tr("No block at or below line {0}").format(line))
+            return
+        owner = seg.article_of(block.first)
+        self.tree.select_items([owner.id] if owner else [], [block.first])
+        self._tree_selected()
+
+    def switch_pane(self) -> None:
+        if self.tree.hasFocus():
+            self.text_view.setFocus()
+        else:
+            self.tree.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.KeyPress:
+            if watched is self.tree and self.split_block is not None:
+                if self._split_key(event):
+                    return True
+            elif event.key() == Qt.Key.Key_Escape and watched is not self.tree:
+                if watched is self.goto_entry:
+                    self.goto_bar.hide()
+                self.details.flush()
+                self.tree.setFocus()  # Escape from any field: back to the tree
+                return True
+        return super().eventFilter(watched, event)
 
     def accept_suggestion(self, number: int) -> None:
         if not self.details.accept_suggestion(number):
@@ -360,6 +701,68 @@ class PageEditor(QWidget):
             return
         self.doubt_index = min(max(self.doubt_index, 0), len(doubts) - 1) - 1
         self.next_doubt()
+
+
+def _text_lines(seg: Segmentation, first: int, last: int) -> list[int]:
+    return [n for n in range(first, last + 1) if not seg.page.is_blank(n)]
+
+
+def _likely_paragraph_start(seg: Segmentation, first: int, lines: list[int]) -> int:
+    """Where a block most likely holds a second paragraph or heading: the first line
+    that is indented, or follows a line shorter than the block's longest."""
+    from banmian.core.page.reflow import clean_line, is_indented
+
+    page = seg.page
+    widest = max(len(clean_line(page.line(n))) for n in [first, *lines])
+    before = first
+    for n in lines:
+        if is_indented(page.line(n)) or len(clean_line(page.line(before))) < widest - 1:
+            return n
+        before = n
+    return lines[0]
+
+
+def _block_after(seg: Segmentation, keys: list[int]) -> int | None:
+    """The block that follows the selected ones in their group (article or unassigned),
+    in the tree's order; else the one before them; None if they are the whole group."""
+    if not keys:
+        return None
+    owner = seg.article_of(keys[0])
+    group = [b.first for b in (owner.blocks if owner else seg.unassigned)]
+    if keys[0] not in group:
+        return None
+    chosen = set(keys)
+    last = max(group.index(k) for k in keys if k in group)
+    after = [k for k in group[last + 1 :] if k not in chosen]
+    before = [k for k in group[:last] if k not in chosen]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def _next_text_line(seg: Segmentation, line: int) -> int:
+    """The first non-blank line after `line`."""
+    n = line + 1
+    while n <= len(seg.page.lines) and seg.page.is_blank(n):
+        n += 1
+    return n
+
+
+def split_candidates(seg: Segmentation, first: int, lines: list[int]) -> list[int]:
+    """The lines where a block may well hold a second paragraph, heading or another
+    article's column (PgDown/PgUp while choosing a split line): after a blank line,
+    indented, or after a line shorter than the block's longest."""
+    from banmian.core.page.reflow import clean_line, is_indented
+
+    page = seg.page
+    widest = max(len(clean_line(page.line(n))) for n in [first, *lines])
+    out = []
+    for before, n in zip([first, *lines], lines, strict=False):
+        if (
+            n > before + 1  # a blank line between them
+            or is_indented(page.line(n))
+            or len(clean_line(page.line(before))) < widest - 1
+        ):
+            out.append(n)
+    return out
 
 
 def _has_block(seg: Segmentation, key: int) -> bool:

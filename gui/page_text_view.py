@@ -7,7 +7,7 @@ mode shows the reflowed articles instead of the raw lines.
 
 from __future__ import annotations
 
-from banmian.core.model import HEADING_ROLES, Role, Segmentation
+from banmian.core.page.model import HEADING_ROLES, Role, Segmentation
 from banmian.gui.text_positions import line_starts, to_utf16
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -29,6 +29,19 @@ ROLE_MARKS = {
     Role.CAPTION: "C",
     Role.NOISE: "N",
 }
+
+
+# Characters a QTextDocument takes as the end of a block (or draws as a line break), as it
+# does `\n` and `\r`: inside a page line they would shift every line number after them.
+# Each is shown as one other BMP character, so UTF-16 positions stay the same.
+_BREAKS_IN_QT = str.maketrans(
+    {"\u2028": "\ufffd", "\u2029": "\ufffd", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
+)
+
+
+def shown_text(lines: tuple[str, ...] | list[str]) -> str:
+    """The page's lines as the view shows them: one text block per model line."""
+    return "\n".join(lines).translate(_BREAKS_IN_QT)
 
 
 def article_colour(index: int, palette: QPalette) -> QColor:
@@ -71,6 +84,7 @@ class PageTextView(QPlainTextEdit):
         self.reflowed = False
         self.selected_lines: tuple[int, int] | None = None
         self.hits: list[str] = []
+        self._article_rows: dict[str, int] = {}  # reflowed mode: article → its first row
         self._tints: dict[int, QColor] = {}
         self._role_of_line: dict[int, Role] = {}
         self.blockCountChanged.connect(self._update_margins)
@@ -87,17 +101,22 @@ class PageTextView(QPlainTextEdit):
         }
         if self.reflowed:
             self.setPlainText(reflowed_text(segmentation))
+            self._article_rows = reflowed_rows(segmentation)
         elif not same_page or self.document().blockCount() != len(segmentation.page.lines):
             scroll = self.verticalScrollBar().value() if same_page else 0
             self.blockSignals(True)
-            self.setPlainText(segmentation.page.text)
+            self.setPlainText(shown_text(segmentation.page.lines))
             self.blockSignals(False)
             self.verticalScrollBar().setValue(scroll)
         self.retint()
         self.gutter.update()
 
     def set_reflowed(self, on: bool) -> None:
+        """Reflowed articles wrap to the pane (read as exported); raw lines never do."""
         self.reflowed = on
+        self.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.WidgetWidth if on else QPlainTextEdit.LineWrapMode.NoWrap
+        )
         if self.segmentation is not None:
             self.segmentation, seg = None, self.segmentation
             self.show_segmentation(seg)
@@ -119,6 +138,16 @@ class PageTextView(QPlainTextEdit):
             self.setTextCursor(cursor)
             self.blockSignals(False)
             self.centerCursor()
+
+    def select_article(self, article_id: str | None) -> None:
+        """Reflowed mode: bring the article's heading row to the middle of the pane."""
+        row = self._article_rows.get(article_id or "")
+        if not self.reflowed or row is None:
+            return
+        self.blockSignals(True)
+        self.setTextCursor(QTextCursor(self.document().findBlockByNumber(row)))
+        self.blockSignals(False)
+        self.centerCursor()
 
     def current_line(self) -> int:
         return self.textCursor().blockNumber() + 1
@@ -268,6 +297,15 @@ class PageTextView(QPlainTextEdit):
     def _cursor_moved(self) -> None:
         if not self.reflowed:
             self.line_activated.emit(self.current_line())
+
+
+def reflowed_rows(seg: Segmentation) -> dict[str, int]:
+    """Each article's first row in `reflowed_text` (0-based)."""
+    rows, row = {}, 0
+    for article in seg.articles:
+        rows[article.id] = row
+        row += 1 + len(article.blocks) + (1 if article.continued_to else 0) + 1
+    return rows
 
 
 def reflowed_text(seg: Segmentation) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from banmian.core import vocabulary
-from banmian.core.store import Store
+from banmian.core.corpus import vocabulary
+from banmian.core.corpus.store import Store
 from banmian.gui.translate import tr
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ class VocabularyDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the fields
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("tag name"))
@@ -59,8 +60,21 @@ class VocabularyDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._selected)
+        self.table.activated.connect(self._edit_selected)
+        for button in (add, remove, *buttons.buttons()):  # Return is the fields' own key
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        # All by keyboard: typing starts in the name field (Return adds), Tab goes on to
+        # kind, key, the buttons and the table; Return on a row brings it into the fields.
+        for before, after in zip(
+            (self.name, self.kind, self.key, add, remove),
+            (self.kind, self.key, add, remove, self.table),
+            strict=True,
+        ):
+            self.setTabOrder(before, after)
         self.resize(520, 560)
         self.reload()
+        self.name.setFocus()
 
     def reload(self) -> None:
         entries = vocabulary.vocabulary(self.store)
@@ -77,6 +91,11 @@ class VocabularyDialog(QDialog):
             self.name.setText(entry.name)
             self.kind.setCurrentIndex(self.kind.findData(entry.kind))
             self.key.setText(entry.shortcut or "")
+
+    def _edit_selected(self) -> None:
+        self._selected()
+        self.name.setFocus()
+        self.name.selectAll()
 
     def add(self) -> None:
         try:

@@ -9,7 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from banmian.core.model import Page  # noqa: E402
+from banmian.core.page.model import Page  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from banmian.core.bylines import authors, dateline, names_in_byline
+from banmian.core.segmentation.bylines import authors, dateline, names_in_byline
 
 
 @pytest.mark.parametrize(

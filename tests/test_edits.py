@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from banmian.core import articleedits as ae
-from banmian.core import edits
-from banmian.core.edits import EditError
-from banmian.core.model import Article, Block, Doubt, Page, Role, Segmentation, Tag
-from banmian.core.reflow import block_text
+from banmian.core.edits import details as ae
+from banmian.core.edits import structure as edits
+from banmian.core.edits.structure import EditError
+from banmian.core.page.model import Article, Block, Doubt, Page, Role, Segmentation, Tag
+from banmian.core.page.reflow import block_text
 
 LINES = [
     "标题一",  # 1
@@ -82,10 +82,29 @@ def test_move_blocks_to_an_article_and_to_none():
         edits.move_blocks(_seg(), [3], "A1")
 
 
+def test_move_blocks_to_an_article_by_its_number_in_reading_order():
+    seg = edits.move_article_down(_seg(), "A1").segmentation  # reading order: A2, A1
+    moved = edits.move_blocks_to_number(seg, [9, 3], 1)
+    assert _layout(moved.segmentation) == [("A2", [7, 3, 8, 9]), ("A1", [1, 2, 4])]
+    assert moved.change.detail == {"blocks": [3, 9], "to": "A2"}
+    with pytest.raises(EditError, match="no article 3"):
+        edits.move_blocks_to_number(seg, [3], 3)
+    with pytest.raises(EditError, match="already in A1"):
+        edits.move_blocks_to_number(seg, [3], 2)
+
+
+def test_join_with_previous_is_join_from_below():
+    below = edits.join_with_previous(_seg(), 4)
+    assert below.segmentation == edits.join_paragraphs(_seg(), 3).segmentation
+    assert below.change.detail == {"block": 3, "with": 4}
+    with pytest.raises(EditError, match="no body block before line 3"):
+        edits.join_with_previous(_seg(), 3)
+
+
 def test_set_role_retexts_the_block():
     result = edits.set_role(_seg(), [4], Role.HEADLINE)
     block = result.segmentation.block(4)
-    assert block.role is Role.HEADLINE and block.text == "第一篇第二段， 接着写完。"
+    assert block.role is Role.HEADLINE and block.text == "第一篇第二段，接着写完。"
     assert result.change.detail["was"] == ["body"]
 
 
@@ -157,7 +176,7 @@ def test_composed_edits_repair_a_wrong_segmentation():
 
 
 def test_each_kind_of_doubt_alternative_becomes_its_edit():
-    from banmian.core.doubtchoices import take_alternative
+    from banmian.core.edits.doubts import take_alternative
 
     page = Page.from_text(
         "本报讯 第一篇的正文写到这里，\n\n接着写的一句话。\n标题二\n本报讯 第二篇。\n"

@@ -11,12 +11,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from banmian.core import cli, cli_export
-from banmian.core import export as export_module
-from banmian.core.export import ExportError, ExportFilters, export_articles, select_articles
-from banmian.core.exportformats import FIELDS
-from banmian.core.model import Tag
-from banmian.core.store import PageMeta, Store
+from banmian.core.cli import export as cli_export
+from banmian.core.cli import main as cli
+from banmian.core.corpus.store import PageMeta, Store
+from banmian.core.export import articles as export_module
+from banmian.core.export.articles import (
+    ExportError,
+    ExportFilters,
+    export_articles,
+    select_articles,
+)
+from banmian.core.export.formats import FIELDS
+from banmian.core.page.model import Tag
 
 TITLES = ("强化“四个聚焦”", "青岛至纽约跨境电商全货包机首飞", "这个百亿级大项目今年6月竣工投产")
 
@@ -56,7 +62,7 @@ def _jsonl(path: Path) -> list[dict]:
 
 def _txt(folder: Path) -> list[dict]:
     found = []
-    for file in sorted(folder.iterdir()):
+    for file in sorted(folder.glob("*.txt")):
         title, byline, blank, *paragraphs = file.read_text("utf-8").splitlines()
         assert blank == ""
         article_id = file.name.removesuffix(".txt").split("_")[0]  # names start with the id
@@ -190,8 +196,11 @@ def test_hostile_titles_give_safe_unique_file_names(db, tmp_path):
     out = tmp_path / "txt"
     result = _cli(str(out), "--format", "txt", "--status", "any", "--db", str(db))
     assert result.returncode == 0, result.stderr
-    files = list(out.iterdir())
+    files = list(out.glob("*.txt"))
     assert len(files) == 8 and len({f.name.casefold() for f in files}) == 8
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [".banmian-export", *(f.name for f in files)]
+    )
     for f in files:
         assert f.resolve().parent == out.resolve() and f.is_file()
         assert len(f.name.encode()) <= 255 and not f.name.startswith(".")
@@ -250,12 +259,15 @@ def test_a_failure_midway_leaves_no_output(db, tmp_path, monkeypatch, fmt, name)
         export_articles(store, folder / name, fmt, ExportFilters(status="any"))
     assert list(folder.iterdir()) == []  # neither the target nor a temporary file
     if fmt != "txt":  # an earlier export survives a failed one
-        (folder / name).write_text("previous export", "utf-8")
+        monkeypatch.setattr(export_module, "_row", real_row)
+        export_articles(store, folder / name, fmt, ExportFilters(status="any"))
+        previous = (folder / name).read_bytes()
+        monkeypatch.setattr(export_module, "_row", failing_row)
         calls.clear()
         with pytest.raises(RuntimeError):
             export_articles(store, folder / name, fmt, ExportFilters(status="any"))
         assert [p.name for p in folder.iterdir()] == [name]
-        assert (folder / name).read_text("utf-8") == "previous export"
+        assert (folder / name).read_bytes() == previous
     store.close()
 
 
@@ -273,7 +285,8 @@ def test_progress_reaches_the_total_and_queries_do_not_grow_per_article(db, tmp_
     )
     store.db.conn.set_trace_callback(None)
     assert result.count == 8 and seen[0] == (0, 8) and seen[-1] == (8, 8)
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 6
+    # count, pages, the links' chains, and four per batch of pages
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 7
     store.close()
 
 
@@ -293,5 +306,5 @@ def test_targets_that_cannot_be_written_are_refused(db, tmp_path):
     # a second TXT export replaces the first
     export_articles(store, tmp_path / "txt", "txt", ExportFilters(status="any"))
     export_articles(store, tmp_path / "txt", "txt", ExportFilters(status="any", tag="none"))
-    assert len(list((tmp_path / "txt").iterdir())) == 8  # nothing to export: left alone
+    assert len(list((tmp_path / "txt").glob("*.txt"))) == 8  # nothing to export: left alone
     store.close()

@@ -8,8 +8,8 @@ from importlib import resources
 
 import pytest
 import segeval
-from banmian.core import metrics
-from banmian.core.model import Page
+from banmian.core.page.model import Page
+from banmian.core.segmentation import metrics
 
 CASES = [
     ([5, 3, 5], [5, 3, 5]),  # identical

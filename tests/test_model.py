@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from banmian.core.model import (
+from banmian.core.page.model import (
     Article,
     Block,
     ModelError,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from banmian.core import nlp
+from banmian.core.words import nlp
 
 MIXED = [
     "",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from banmian.core.model import Page, Role
-from banmian.core.reflow import block_text, is_indented, join_wrapped
+from banmian.core.page.model import Page, Role
+from banmian.core.page.reflow import block_text, is_indented, join_wrapped
 
 
 def _body(text: str) -> str:
@@ -41,3 +41,24 @@ def test_heading_lines_keep_a_space_between_them():
 def test_continuation_markers_are_not_text():
     assert _body("（上接第一版）监督责任贯通联\n动。") == "监督责任贯通联动。"
     assert _body("　　文旅消费有望保持较快增长。（下转第4版）") == "文旅消费有望保持较快增长。"
+
+
+def test_heading_lines_join_without_a_space_inside_a_word():
+    """Issue 15: a headline's line break inside a word or leaving a word's remnant is
+    no phrase break; two complete phrases stay apart (the words layer decides)."""
+    from banmian.core.page.model import Article, Block, Role
+    from banmian.core.page.reflow import block_text
+    from banmian.core.words import nlp  # noqa: F401 (installs the word-break rule)
+
+    page = Page.from_text(
+        "不负军人职责，不负家人\n期盼\n德国联邦议\n会\n分\n组审议\n强化“四个聚焦”\n实现“四个突破”\n"
+    )
+    assert block_text(page, Role.HEADLINE, 1, 2) == "不负军人职责，不负家人期盼"
+    assert block_text(page, Role.HEADLINE, 3, 4) == "德国联邦议会"
+    assert block_text(page, Role.KICKER, 5, 6) == "分组审议"
+    assert block_text(page, Role.HEADLINE, 7, 8) == "强化“四个聚焦” 实现“四个突破”"
+    two = Article(
+        "A1",
+        (Block(Role.HEADLINE, 3, 3, "德国联邦议"), Block(Role.HEADLINE, 4, 4, "会")),
+    )
+    assert two.title == "德国联邦议会"

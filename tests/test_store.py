@@ -9,12 +9,12 @@ import sys
 
 import pytest
 import sqlite_utils
-from banmian.core import edits
-from banmian.core.model import Page, Role, Tag
-from banmian.core.schema import SCHEMA_VERSION, migrations
-from banmian.core.segment import segment_page
-from banmian.core.store import PageMeta, Store, StoreError
-from banmian.core.tagging import with_suggestions
+from banmian.core.corpus.schema import SCHEMA_VERSION, migrations
+from banmian.core.corpus.store import PageMeta, Store, StoreError
+from banmian.core.edits import structure as edits
+from banmian.core.page.model import Page, Role, Tag
+from banmian.core.segmentation.segmenter import segment_page
+from banmian.core.words.tagging import with_suggestions
 
 
 @pytest.fixture
@@ -149,7 +149,7 @@ def test_a_version_2_file_keeps_its_search_rows_through_migration_and_saves(tmp_
     migrations.apply(db, stop_before="m003_search_rowid")
     db.close()
     with pytest.MonkeyPatch.context() as patch:  # write the page as version 2 did
-        patch.setattr("banmian.core.store.migrate", lambda db: None)
+        patch.setattr("banmian.core.corpus.store.migrate", lambda db: None)
         old = Store(path)
         for column in ("search_rowid", "suggestions"):  # what later versions write
             old.db.execute(f"ALTER TABLE articles ADD COLUMN {column}")
@@ -237,7 +237,7 @@ def test_pages_and_search_commands(store):
 
 def test_very_common_words_list_newest_articles_first(tmp_path, monkeypatch):
     """Past RANK_AT_MOST matches, bm25 would read them all; recency is cheap and clear."""
-    from banmian.core import search as search_module
+    from banmian.core.corpus import search as search_module
 
     store = Store(tmp_path / "s.db")
     older = store.add_page(Page.from_text("本报讯 港口吞吐量创新高，港口建设加快。\n", "a.txt"))

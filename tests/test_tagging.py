@@ -5,16 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from banmian.core.model import Article, Block, Page, Role, Tag
-from banmian.core.pageimport import import_paths
-from banmian.core.segment import segment_page
-from banmian.core.store import PageMeta, Store, new_page
-from banmian.core.tagging import (
-    LEARN_FROM,
+from banmian.core.corpus.idf import LEARN_FROM, store_idf
+from banmian.core.corpus.importer import import_paths
+from banmian.core.corpus.store import PageMeta, Store, new_page
+from banmian.core.page.model import Article, Block, Page, Role, Tag
+from banmian.core.segmentation.segmenter import segment_page
+from banmian.core.words.tagging import (
     Idf,
     learn_idf,
     stop_words,
-    store_idf,
     suggest_tags,
     with_suggestions,
 )

@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from banmian.core.model import Tag
-from banmian.core.store import PageMeta, Store
-from banmian.core.vocabulary import (
+from banmian.core.corpus.store import PageMeta, Store
+from banmian.core.corpus.vocabulary import (
     VOCABULARY_KINDS,
     VocabularyEntry,
     add_entry,
@@ -17,6 +16,7 @@ from banmian.core.vocabulary import (
     seed_vocabulary,
     vocabulary,
 )
+from banmian.core.page.model import Tag
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from banmian.core import nlp  # noqa: E402
-from banmian.core.model import Page  # noqa: E402
-from banmian.core.paths import sample_page  # noqa: E402
-from banmian.core.store import PageMeta, Store  # noqa: E402
+from banmian.core.corpus.paths import sample_page  # noqa: E402
+from banmian.core.corpus.store import PageMeta, Store  # noqa: E402
+from banmian.core.page.model import Page  # noqa: E402
+from banmian.core.words import nlp  # noqa: E402
 from banmian.gui.app import make_application, settle_memory  # noqa: E402
 from banmian.gui.main_window import MainWindow  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402

@@ -19,17 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from banmian.core.export import ExportFilters, export_articles  # noqa: E402
-from banmian.core.model import Block, Page, Role  # noqa: E402
-from banmian.core.segment import segment_page  # noqa: E402
-from banmian.core.store import PageMeta, Store  # noqa: E402
-from banmian.core.tablerows import (  # noqa: E402
+from banmian.core.corpus.rows import (  # noqa: E402
     NewPage,
     content_hash,
     search_words,
     segmentation_rows,
 )
-from banmian.core.tagging import with_suggestions  # noqa: E402
+from banmian.core.corpus.store import PageMeta, Store  # noqa: E402
+from banmian.core.export.articles import ExportFilters, export_articles  # noqa: E402
+from banmian.core.page.model import Block, Page, Role  # noqa: E402
+from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
+from banmian.core.words.tagging import with_suggestions  # noqa: E402
 
 NEWSPAPERS = ["西海岸新闻", "青岛日报", "半岛都市报"]
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from banmian.core import nlp  # noqa: E402
-from banmian.core.pageimport import import_paths  # noqa: E402
-from banmian.core.store import Store  # noqa: E402
+from banmian.core.corpus.importer import import_paths  # noqa: E402
+from banmian.core.corpus.store import Store  # noqa: E402
+from banmian.core.words import nlp  # noqa: E402
 
 REPORTERS = ["李宛遥", "丁霞", "张静", "龚鹏", "王雪", "刘腾", "赵宁", "孙强", "周明", "陈思"]
 

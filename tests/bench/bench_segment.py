@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from banmian.core import nlp  # noqa: E402
-from banmian.core.model import Page  # noqa: E402
-from banmian.core.segment import segment_page  # noqa: E402
+from banmian.core.page.model import Page  # noqa: E402
+from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
+from banmian.core.words import nlp  # noqa: E402
 
 from tests.layouts import LAYOUTS  # noqa: E402
 

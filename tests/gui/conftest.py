@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from banmian.core.model import Segmentation
-from banmian.core.paths import sample_page
-from banmian.core.store import PageMeta, Store
+from banmian.core.corpus.paths import sample_page
+from banmian.core.corpus.store import PageMeta, Store
+from banmian.core.page.model import Segmentation
 from banmian.gui.app import make_application
 from banmian.gui.article_model import KEY_ROLE
 from banmian.gui.main_window import MainWindow
@@ -115,12 +115,21 @@ def rows(database: Path, sql: str, params: tuple = ()) -> list[tuple]:
         return db.execute(sql, params).fetchall()
 
 
-def saved_blocks(database: Path) -> dict[int, tuple[str, int, str | None]]:
-    """first line → (role, last line, article id), as stored."""
+def saved_blocks(
+    database: Path, page_id: int | None = None
+) -> dict[int, tuple[str, int, str | None]]:
+    """first line → (role, last line, article id), as stored for one page: `page_id`, or
+    the only page (line numbers of different pages would overwrite each other)."""
+    if page_id is None:
+        pages = rows(database, "SELECT id FROM pages")
+        assert len(pages) == 1, "several pages in the file: say which one"
+        page_id = pages[0][0]
     return {
         first: (role, last, article)
         for first, last, role, article in rows(
-            database, "SELECT first_line, last_line, role, article_id FROM blocks"
+            database,
+            "SELECT first_line, last_line, role, article_id FROM blocks WHERE page_id = ?",
+            (page_id,),
         )
     }
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from banmian.core import edits
-from banmian.core.metrics import score
-from banmian.core.paths import sample_page
-from banmian.core.segment import segment_page
-from banmian.core.store import Store
+from banmian.core.corpus.paths import sample_page
+from banmian.core.corpus.store import Store
+from banmian.core.edits import structure as edits
+from banmian.core.segmentation.metrics import score
+from banmian.core.segmentation.segmenter import segment_page
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import (
@@ -51,8 +51,9 @@ def spoilt_proposal():
 def test_proposal_reaches_gold_with_review_keys_only(qtbot, window, database):
     """The proposal already matches the gold; the annotator walks its doubts (F8),
     accepts each (Y) and marks the page verified (Ctrl+Return)."""
+    (total,) = rows(database, "SELECT doubts FROM pages")[0]
     press(qtbot, window, "F8")
-    for _ in range(4):
+    for _ in range(total):
         press(qtbot, window, "Y")
     assert rows(database, "SELECT doubts FROM pages") == [(0,)]
     press(qtbot, window, "Ctrl+Return")

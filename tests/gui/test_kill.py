@@ -14,8 +14,8 @@ import sys
 import textwrap
 
 import pytest
-from banmian.core.paths import sample_page
-from banmian.core.store import Store
+from banmian.core.corpus.paths import sample_page
+from banmian.core.corpus.store import Store
 
 from tests.gui.conftest import SAMPLE_META
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from banmian.core import vocabulary
+from banmian.core.corpus import vocabulary
 from banmian.gui.export_dialog import ExportDialog
 from banmian.gui.vocabulary_dialog import VocabularyDialog
 from PySide6.QtWidgets import QApplication
@@ -47,6 +47,28 @@ def test_vocabulary_dialog_adds_a_key_the_window_then_obeys(qtbot, window, datab
     press(qtbot, window, "T, Q")
     assert ("港口",) in rows(database, "SELECT name FROM article_tags WHERE article_id='A5'")
     assert "港口" in window.editor.details.completions.stringList()
+
+
+def test_vocabulary_dialog_is_used_without_the_mouse(qtbot, window, database):
+    window.do_vocabulary()
+    dialog = dialog_of(VocabularyDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)
+    type_chinese(dialog.name, "港口")
+    press(qtbot, window, "Return")
+    assert ("港口",) in rows(database, "SELECT name FROM tag_vocabulary")
+    assert QApplication.focusWidget() is dialog.name
+    for _ in range(5):  # kind, key, the two buttons, then the table
+        press(qtbot, window, "Tab")
+    assert QApplication.focusWidget() is dialog.table
+    press(qtbot, window, "Down")
+    press(qtbot, window, "Return")  # the row into the fields, to change it
+    assert QApplication.focusWidget() is dialog.name and dialog.name.text()
+    press(qtbot, window, "Shift+Tab")
+    assert QApplication.focusWidget() is not dialog.name
+    dialog.table.setFocus()
+    press(qtbot, window, "Tab")  # Tab leaves the table instead of walking its cells
+    assert QApplication.focusWidget() is not dialog.table
+    dialog.close()
 
 
 def test_export_dialog_writes_jsonl_in_the_background(qtbot, window, tmp_path):

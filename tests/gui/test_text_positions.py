@@ -12,8 +12,8 @@ def test_positions_count_utf16_units():
 
 
 def test_search_hit_after_a_rare_character_marks_the_word(qtbot):
-    from banmian.core.model import Page
-    from banmian.core.segment import segment_page
+    from banmian.core.page.model import Page
+    from banmian.core.segmentation.segmenter import segment_page
     from banmian.gui.page_text_view import PageTextView
     from PySide6.QtWidgets import QTextEdit
 

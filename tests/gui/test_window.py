@@ -8,10 +8,10 @@ import subprocess
 import sys
 from dataclasses import replace
 
-from banmian.core.model import Tag
-from banmian.core.paths import default_database, sample_page
-from banmian.core.segment import segment_page
-from banmian.core.store import Store
+from banmian.core.corpus.paths import default_database, sample_page
+from banmian.core.corpus.store import Store
+from banmian.core.page.model import Tag
+from banmian.core.segmentation.segmenter import segment_page
 from banmian.gui import fonts
 from banmian.gui.actions import SPECS
 from banmian.gui.main_window import MainWindow
@@ -118,7 +118,8 @@ def test_search_finds_the_cargo_flight_and_opens_it(qtbot, window):
     type_chinese(window.corpus.search, "包机")
     qtbot.keyClick(window.corpus.search, Qt.Key.Key_Return)
     results = window.corpus.results
-    assert results.count() == 1 and "青岛至纽约跨境电商全货包机首飞" in results.item(0).text()
+    qtbot.waitUntil(lambda: results.count() == 1)  # searched off the GUI thread
+    assert "青岛至纽约跨境电商全货包机首飞" in results.item(0).text()
     qtbot.keyClick(results, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.editor
     assert window.editor.article_id() == "A5"
@@ -126,6 +127,7 @@ def test_search_finds_the_cargo_flight_and_opens_it(qtbot, window):
     quotes = window.corpus
     quotes.search.setText('"包机 AND (')
     quotes.run_search()  # user text is words, never an SQL error
+    qtbot.waitUntil(lambda: not quotes.searches)
     assert "error" not in window.statusBar().currentMessage().lower()
 
 
@@ -193,8 +195,8 @@ def test_models_pass_the_qt_model_tester(qtmodeltester, window):
 
 def test_core_never_imports_qt():
     code = (
-        "import sys, banmian.core.cli, banmian.core.store, banmian.core.edits, "
-        "banmian.core.pageimport, banmian.core.doubtchoices; "
+        "import sys, banmian.core.cli, banmian.core.corpus.store, banmian.core.edits.structure, "
+        "banmian.core.corpus.importer, banmian.core.edits.doubts; "
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from banmian.core.paths import sample_page  # noqa: E402
-from banmian.core.store import PageMeta, Store  # noqa: E402
+from banmian.core.corpus.paths import sample_page  # noqa: E402
+from banmian.core.corpus.store import PageMeta, Store  # noqa: E402
 from banmian.gui.app import make_application  # noqa: E402
 from banmian.gui.fonts import missing_font_warning  # noqa: E402
 from banmian.gui.main_window import MainWindow  # noqa: E402

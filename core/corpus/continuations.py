@@ -1,0 +1,228 @@
+"""The links an article has, as the window and the export read them, and links set by
+hand: what an annotator sees ("continues on p.2 A3 ▸") and corrects, and the chains of
+fragments a whole-article export follows.
+
+The automatic linker (core.corpus.links) decides links by evidence; this module only
+reads and writes the `links` table for one article at a time, each change one
+transaction with its entry in the edit log, so that the window can undo it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from banmian.core.corpus.links import LINK, fragment, fragment_ref, now, page_label
+from banmian.core.corpus.rows import doubts_json, json_text
+from banmian.core.page.model import Doubt
+
+if TYPE_CHECKING:
+    from banmian.core.corpus.store import Store
+
+
+# -- the links of a page, and setting one by hand ------------------------------------
+@dataclass(frozen=True)
+class LinkEnd:
+    """The other end of an article's link, as the window shows it."""
+
+    direction: str  # "to": the article continues on `page_id`; "from": it comes from it
+    page_id: int
+    article_id: str
+    page_no: str
+    source: str
+    score: float
+
+    @property
+    def ref(self) -> str:
+        return fragment_ref(self.page_no, self.article_id)
+
+
+def page_links(store: Store, page_id: int) -> dict[str, list[LinkEnd]]:
+    """Each article of the page with its links (to the next part, from the one before)."""
+    out: dict[str, list[LinkEnd]] = {}
+    for direction, here, there in (("to", "from", "to"), ("from", "to", "from")):
+        for article_id, other, other_article, page_no, source, link_score in store.db.execute(
+            f"SELECT l.{here}_article, l.{there}_page, l.{there}_article, p.page_no,"
+            f" l.source, l.score FROM links l JOIN pages p ON p.id = l.{there}_page"
+            f" WHERE l.{here}_page = ?",
+            [page_id],
+        ):
+            end = LinkEnd(
+                direction, other, other_article, page_label(page_no), source, link_score or 0.0
+            )
+            out.setdefault(article_id, []).append(end)
+    return out
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """One stored row of `links` (None: no row), what undo puts back."""
+
+    from_page: int
+    from_article: str
+    to_page: int | None
+    to_article: str | None
+    score: float | None
+    source: str
+
+
+def link_rows(store: Store, page_id: int, article_id: str) -> tuple[LinkRow, ...]:
+    """Every row naming the article at either end."""
+    return tuple(
+        LinkRow(*r)
+        for r in store.db.execute(
+            "SELECT from_page, from_article, to_page, to_article, score, source FROM links"
+            " WHERE (from_page = ? AND from_article = ?) OR (to_page = ? AND to_article = ?)",
+            [page_id, article_id, page_id, article_id],
+        )
+    )
+
+
+def set_link(
+    store: Store,
+    head: tuple[int, str],
+    tail: tuple[int, str] | None,
+) -> tuple[LinkRow, ...]:
+    """An annotator's link: `head` continues in `tail` (None: `head` continues nowhere in
+    the corpus). Replaces the links of both ends, drops the link doubts of both, logs the
+    action on the head's page; returns the rows it replaced, for `restore_links`."""
+    before = link_rows(store, *head) + (link_rows(store, *tail) if tail else ())
+    before = tuple(dict.fromkeys(before))
+    with store.writing():
+        _delete_rows(store, before)
+        store.db.execute(
+            "INSERT OR REPLACE INTO links (from_page, from_article, to_page, to_article, score,"
+            " source, created_at) VALUES (?, ?, ?, ?, 1.0, 'user', ?)",
+            [head[0], head[1], *(tail or (None, None)), now()],
+        )
+        _drop_link_doubts(store, [head, *([tail] if tail else [])])
+        _log(store, head[0], "set_link", {"article": head[1], "to": list(tail) if tail else None})
+    return before
+
+
+def remove_link(store: Store, page_id: int, article_id: str) -> tuple[LinkRow, ...]:
+    """Take away every link of the article; the linker will not link it again (a `user`
+    row with no other end stays for a head; a tail's head gets one)."""
+    before = link_rows(store, page_id, article_id)
+    with store.writing():
+        _delete_rows(store, before)
+        heads = {(r.from_page, r.from_article) for r in before}
+        if not heads:
+            heads = {(page_id, article_id)}
+        for fp, fa in heads:
+            store.db.execute(
+                "INSERT OR REPLACE INTO links (from_page, from_article, to_page, to_article,"
+                " score, source, created_at) VALUES (?, ?, NULL, NULL, 1.0, 'user', ?)",
+                [fp, fa, now()],
+            )
+        _log(store, page_id, "remove_link", {"article": article_id})
+    return before
+
+
+def restore_links(
+    store: Store, now_rows: tuple[LinkRow, ...], previous: tuple[LinkRow, ...], page_id: int
+) -> None:
+    """Undo of `set_link` / `remove_link`: the rows of both ends as they were before."""
+    with store.writing():
+        _delete_rows(store, now_rows)
+        store.db.conn.executemany(
+            "INSERT OR REPLACE INTO links (from_page, from_article, to_page, to_article, score,"
+            " source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (r.from_page, r.from_article, r.to_page, r.to_article, r.score, r.source, now())
+                for r in previous
+            ],
+        )
+        _log(store, page_id, "restore_links", {"rows": len(previous)})
+
+
+def _delete_rows(store: Store, rows: Iterable[LinkRow]) -> None:
+    for r in rows:
+        store.db.execute(
+            "DELETE FROM links WHERE from_page = ? AND from_article = ?",
+            [r.from_page, r.from_article],
+        )
+
+
+def _drop_link_doubts(store: Store, ends: list[tuple[int, str]]) -> None:
+    for page_id, article_id in ends:
+        row = store.db.execute(
+            "SELECT doubts FROM articles WHERE page_id = ? AND article_id = ?",
+            [page_id, article_id],
+        ).fetchone()
+        if not row:
+            continue
+        old = [Doubt.from_json(d) for d in json.loads(row[0] or "[]")]
+        new = tuple(d for d in old if d.about != LINK)
+        if len(new) != len(old):
+            store.db.execute(
+                "UPDATE articles SET doubts = ? WHERE page_id = ? AND article_id = ?",
+                [doubts_json(new), page_id, article_id],
+            )
+            store.db.execute(
+                "UPDATE pages SET doubts = max(0, coalesce(doubts, 0) - ?) WHERE id = ?",
+                [len(old) - len(new), page_id],
+            )
+
+
+def _log(store: Store, page_id: int, action: str, detail: dict) -> None:
+    store.db.execute(
+        "INSERT INTO edit_log (page_id, at, annotator, action, detail) VALUES (?, ?, ?, ?, ?)",
+        [page_id, now(), store.annotator, action, json_text(detail)],
+    )
+
+
+def chains(store: Store) -> list[list[tuple[int, str]]]:
+    """Every linked article as its fragments in order (head first); only chains of two
+    or more parts. A cycle (a mislink) is cut where it closes."""
+    nxt: dict[tuple[int, str], tuple[int, str]] = {}
+    has_prev: set[tuple[int, str]] = set()
+    for fp, fa, tp, ta in store.db.execute(
+        "SELECT l.from_page, l.from_article, l.to_page, l.to_article FROM links l"
+        " WHERE l.to_page IS NOT NULL"
+        " AND EXISTS (SELECT 1 FROM articles a WHERE a.page_id = l.from_page"
+        "             AND a.article_id = l.from_article)"
+        " AND EXISTS (SELECT 1 FROM articles a WHERE a.page_id = l.to_page"
+        "             AND a.article_id = l.to_article)"
+    ):
+        nxt[(fp, fa)] = (tp, ta)
+        has_prev.add((tp, ta))
+    out: list[list[tuple[int, str]]] = []
+    seen: set[tuple[int, str]] = set()
+    starts = [k for k in nxt if k not in has_prev] + [k for k in nxt if k in has_prev]
+    for start in starts:
+        if start in seen:
+            continue
+        chain = [start]
+        seen.add(start)
+        while chain[-1] in nxt and nxt[chain[-1]] not in seen:
+            chain.append(nxt[chain[-1]])
+            seen.add(chain[-1])
+        if len(chain) > 1:
+            out.append(chain)
+    return out
+
+
+def resolve_ref(store: Store, page_id: int, ref: str) -> tuple[int, str] | None:
+    """The fragment a typed `p2 B1` (or `2 B1`) names in the issue of `page_id`."""
+    m = re.match(r"^\s*p?\.?\s*(\S+?)\s+(\S+)\s*$", ref)
+    if not m:
+        return None
+    row = store.db.execute(
+        "SELECT coalesce(newspaper, ''), coalesce(date, '') FROM pages WHERE id = ?", [page_id]
+    ).fetchone()
+    if not row or not row[1]:
+        return None
+    for other, page_no in store.db.execute(
+        "SELECT id, page_no FROM pages WHERE coalesce(newspaper, '') = ? AND date = ?", row
+    ).fetchall():
+        if (
+            other != page_id
+            and page_label(page_no) == page_label(m.group(1))
+            and fragment(store, other, m.group(2)) is not None
+        ):
+            return (other, m.group(2))
+    return None

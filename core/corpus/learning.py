@@ -1,0 +1,443 @@
+"""Learning from verified pages: a database's own line model, used only if it is better.
+
+A verified page's stored segmentation is its gold. `learn` fits the line model to the
+verified pages of a scope (a newspaper with enough verified pages of its own, else the
+whole database) together with the base data that ships with banmian (a featurized
+sample of the shipped model's training pages, no text: `resources/segmenter_base.jsonl.gz`),
+the database's pages weighted up so that they count for more than the base.
+
+Before a new model is used it is cross-validated on the scope's verified pages: k folds,
+each fold's pages proposed by a model trained without them and scored in fixes per page
+as `banmian eval` counts them. The model in use is scored on the same pages, each by a
+model that did not see it (the shipped model never saw them; a database model's score
+for a page it was trained on is its own cross-validation score for that page, stored with
+it). The candidate goes into use only if its fixes per page are lower; else it is kept
+aside with the figures that say why.
+
+`repropose` proposes again, with the model in use, the pages nobody has touched.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from banmian.core.corpus import models as stored
+from banmian.core.corpus.idf import store_idf
+from banmian.core.corpus.store import Store, now
+from banmian.core.page.model import Page
+from banmian.core.segmentation.features import page_features
+from banmian.core.segmentation.line_model import LineModel, shipped_model
+from banmian.core.segmentation.metrics import score
+from banmian.core.segmentation.segmenter import segment_page
+from banmian.core.segmentation.training import Example, example, fit, train_model
+from banmian.core.words.tagging import with_suggestions
+
+BASE_NAME = "segmenter_base.jsonl.gz"
+# A newspaper gets a model of its own once it has this many verified pages.
+PAPER_PAGES = 20
+# Fewer verified pages than this cannot be cross-validated meaningfully.
+MIN_PAGES = 4
+FOLDS = 3
+ITERATIONS = 40
+# The window offers a training once this many pages were verified since the last one.
+OFFER_AFTER = 10
+# Actions in a page's edit log that are not an annotator's: a page with only these is
+# untouched and may be proposed again.
+UNTOUCHED_ACTIONS = frozenset({"import", "repropose"})
+
+Progress = Callable[[int, int, str], None]
+
+
+class Cancelled(Exception):
+    """The user cancelled a training or a re-proposal."""
+
+
+# -- base data ----------------------------------------------------------------------------
+
+
+def features_fingerprint() -> str:
+    """What the features of the bundled sample page are, hashed: a base sample built with
+    other features than this code computes would teach the model the wrong evidence."""
+    text = resources.files("banmian.resources").joinpath("sample_page.txt").read_text("utf-8")
+    rows = page_features(Page.from_text(text).lines)
+    return hashlib.sha1(json.dumps(rows).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class BaseData:
+    examples: tuple[Example, ...]
+    note: str  # why there is none, or what it is
+
+
+@lru_cache(maxsize=1)
+def base_data(path: str | None = None) -> BaseData:
+    """The shipped base sample as Examples (read once per process)."""
+    source = (
+        Path(path) if path else Path(str(resources.files("banmian.resources").joinpath(BASE_NAME)))
+    )
+    if not source.exists():
+        return BaseData((), f"no base data ({source.name} missing)")
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        header = json.loads(handle.readline())
+        if header.get("features") != features_fingerprint():
+            return BaseData(
+                (),
+                "base data skipped: built from other features than this banmian computes "
+                "(rebuild it: python -m tests.devcorpus.base_sample)",
+            )
+        vocabulary = header["vocabulary"]
+        examples = []
+        for line in handle:
+            row = json.loads(line)
+            features = tuple([vocabulary[i] for i in indices] for indices in row["lines"])
+            numbers = tuple(range(1, len(features) + 1))
+            examples.append(Example(row["name"], numbers, features, tuple(row["labels"])))
+    return BaseData(tuple(examples), f"{len(examples)} base pages, {header['lines']} lines")
+
+
+# -- verified pages -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    id: int
+    newspaper: str
+    page: Page
+    gold: dict
+
+
+def verified_pages(store: Store, newspaper: str | None = None) -> list[GoldPage]:
+    where, params = ("AND newspaper = ?", [newspaper]) if newspaper else ("", [])
+    rows = list(
+        store.rows(
+            f"SELECT id, newspaper FROM pages WHERE status = 'verified' {where} ORDER BY id",
+            params,
+        )
+    )
+    out = []
+    for row in rows:
+        segmentation = store.load(row["id"])
+        out.append(
+            GoldPage(row["id"], row["newspaper"] or "", segmentation.page, segmentation.to_json())
+        )
+    return out
+
+
+def scopes(store: Store, newspaper: str | None = None) -> list[str]:
+    """The scopes to train: `newspaper` alone if named; else each newspaper with enough
+    verified pages, and the whole database if any verified page is in a paper without."""
+    if newspaper:
+        return [newspaper]
+    counts = {
+        r["newspaper"] or "": r["n"]
+        for r in store.rows(
+            "SELECT newspaper, count(*) AS n FROM pages WHERE status = 'verified' GROUP BY 1"
+        )
+    }
+    own = sorted(n for n, c in counts.items() if n and c >= PAPER_PAGES)
+    rest = sum(c for n, c in counts.items() if n not in own)
+    return own + ([""] if rest or not own else [])
+
+
+def pages_since_training(store: Store) -> int:
+    """Verified pages that no stored model was trained on (what a training would add)."""
+    seen: set[int] = set()
+    for row in store.rows("SELECT training_pages FROM models"):
+        seen.update(json.loads(row["training_pages"] or "[]"))
+    ids = [r["id"] for r in store.rows("SELECT id FROM pages WHERE status = 'verified'")]
+    return sum(i not in seen for i in ids)
+
+
+# -- training ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What one scope's training did."""
+
+    newspaper: str
+    model_id: int | None = None
+    used: bool = False
+    pages: int = 0
+    candidate_fixes: float = 0.0
+    in_use_fixes: float = 0.0
+    in_use: str = stored.SHIPPED
+    seconds: float = 0.0
+    reason: str = ""
+
+    @property
+    def scope(self) -> str:
+        return self.newspaper or "database"
+
+
+def weight_for(verified_lines: int, base_lines: int) -> float:
+    """How many times each verified page counts: enough that the database's pages weigh
+    at least as much as the base data, at most 6 (each repeat costs training time)."""
+    if not verified_lines:
+        return 1.0
+    return float(min(6, max(2, round(base_lines / verified_lines))))
+
+
+class _Steps:
+    """Progress over a whole training (CRF iterations and pages scored), and cancel."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: threading.Event | None):
+        self.done, self.total, self.progress, self.cancel = 0, total, progress, cancel
+
+    def step(self, text: str, count: int = 1) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled
+        self.done += count
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total, text)
+
+    def iterations(self, text: str) -> Callable[[int, int], None]:
+        def tick(_done: int, _total: int) -> None:  # raising here stops CRFsuite
+            self.step(text)
+
+        return tick
+
+
+def _stacked(ex: Example, weight: float) -> Example:
+    """The example with the shipped model's decisions among its features."""
+    features = tuple(stored.stacked_features(ex.numbers, ex.features))
+    return Example(ex.name, ex.numbers, features, ex.labels, weight)
+
+
+def fixes_per_page(model: LineModel | None, pages: Sequence[GoldPage]) -> dict[int, float]:
+    """Each page's fixes (as `banmian eval` counts them) with `model`'s proposal."""
+    return {
+        p.id: float(score(p.page, segment_page(p.page, model).to_json(), p.gold)["fixes"])
+        for p in pages
+    }
+
+
+def learn(
+    store: Store,
+    newspaper: str | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    iterations: int = ITERATIONS,
+    folds: int = FOLDS,
+    base: BaseData | None = None,
+) -> list[Outcome]:
+    """Train every scope that needs it (see `scopes`); each is stored, used if better."""
+    base = base if base is not None else base_data()
+    return [
+        learn_scope(store, scope, progress, cancel, iterations, folds, base)
+        for scope in scopes(store, newspaper)
+    ]
+
+
+def learn_scope(
+    store: Store,
+    newspaper: str,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    iterations: int = ITERATIONS,
+    folds: int = FOLDS,
+    base: BaseData | None = None,
+) -> Outcome:
+    started = time.perf_counter()
+    base = base if base is not None else base_data()
+    outcome = Outcome(newspaper)
+    pages = verified_pages(store, newspaper or None)
+    outcome.pages = len(pages)
+    if len(pages) < MIN_PAGES:
+        outcome.reason = (
+            f"{len(pages)} verified pages{' of ' + newspaper if newspaper else ''}: "
+            f"at least {MIN_PAGES} are needed to train and check a model"
+        )
+        return outcome
+    folds = max(2, min(folds, len(pages)))
+    gold = {p.id: example(f"page:{p.id}", p.page, p.gold) for p in pages}
+    base_lines = sum(len(e.labels) for e in base.examples)
+    weight = weight_for(sum(len(e.labels) for e in gold.values()), base_lines)
+    gold = {i: _stacked(e, weight) for i, e in gold.items()}
+    base_examples = [_stacked(e, e.weight) for e in base.examples]
+    steps = _Steps((folds + 1) * iterations + 2 * len(pages), progress, cancel)
+
+    # the model in use now, scored on pages it did not see
+    current = stored.in_use(store, newspaper) or (stored.in_use(store, "") if newspaper else None)
+    current_model = stored.model_ref(store, current.id if current else None).load()
+    outcome.in_use = f"model {current.id}" if current else stored.SHIPPED
+    seen = set(current.training_pages) if current else set()
+    remembered = current.scores.get("pages", {}) if current else {}
+    in_use_scores: dict[int, float] = {}
+    for p in pages:
+        steps.step("scoring the model in use")
+        if p.id in seen and str(p.id) in remembered:
+            in_use_scores[p.id] = float(remembered[str(p.id)])
+        else:
+            in_use_scores.update(fixes_per_page(current_model, [p]))
+
+    # the candidate, cross-validated
+    candidate_scores: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(folds):
+            held = [p for n, p in enumerate(pages) if n % folds == k]
+            train_on = [*base_examples, *(gold[p.id] for p in pages if p not in held)]
+            path = Path(tmp) / f"fold{k}.crfsuite"
+            fit(
+                train_on,
+                path,
+                iterations=iterations,
+                progress=steps.iterations(f"checking: fold {k + 1} of {folds}"),
+            )
+            fold_model = stored.StackedModel(path, {})
+            for p in held:
+                steps.step(f"checking: fold {k + 1} of {folds}")
+                candidate_scores.update(fixes_per_page(fold_model, [p]))
+        final = Path(tmp) / "model.crfsuite"
+        card = train_model(
+            [*base_examples, *gold.values()],
+            final,
+            iterations=iterations,
+            description=(
+                f"{len(pages)} verified pages of {newspaper or 'the database'} "
+                f"(weight {weight:g}) and {base.note}"
+            ),
+            progress=steps.iterations("training on every verified page"),
+        )
+        model_bytes = final.read_bytes()
+    # the model reads stacked features (loaded as a StackedModel); it depends on the
+    # shipped model it was stacked on, which the card names
+    card = {**card, "stacked": True, "shipped_created": shipped_model().card.get("created")}
+    n = len(pages)
+    outcome.candidate_fixes = sum(candidate_scores.values()) / n
+    outcome.in_use_fixes = sum(in_use_scores.values()) / n
+    outcome.used = outcome.candidate_fixes < outcome.in_use_fixes
+    figures = (
+        f"{outcome.candidate_fixes:.2f} fixes per page against {outcome.in_use_fixes:.2f} "
+        f"for {outcome.in_use}, {folds}-fold cross-validation on {n} verified pages"
+    )
+    outcome.reason = ("better: " if outcome.used else "not better, kept aside: ") + figures
+    scores = {
+        "folds": folds,
+        "weight": weight,
+        "iterations": iterations,
+        "fixes_per_page": round(outcome.candidate_fixes, 4),
+        "in_use_fixes_per_page": round(outcome.in_use_fixes, 4),
+        "compared_with": outcome.in_use,
+        "pages": {str(i): s for i, s in candidate_scores.items()},
+        "in_use_pages": {str(i): s for i, s in in_use_scores.items()},
+    }
+    card = {**card, "scores": {k: v for k, v in scores.items() if "pages" not in k}}
+    outcome.model_id = stored.add_model(
+        store,
+        model_bytes,
+        card,
+        newspaper,
+        [p.id for p in pages],
+        scores,
+        "used" if outcome.used else "kept aside",
+        outcome.reason,
+        use=outcome.used,
+    )
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+# -- proposing again --------------------------------------------------------------------------
+
+
+@dataclass
+class ReproposeReport:
+    changed: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # touched since their import
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        text = (
+            f"proposed again {len(self.changed)}, unchanged {len(self.unchanged)}, "
+            f"left alone (touched) {len(self.skipped)}"
+        )
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def untouched(store: Store, page_id: int) -> bool:
+    """A `new` page that no annotator has changed in any way: only import (and earlier
+    re-proposals) in its edit log, no tag, no note, no title or continuation typed."""
+    row = next(
+        store.rows("SELECT status FROM pages WHERE id = ?", [page_id]),
+        None,
+    )
+    if row is None or row["status"] != "new":
+        return False
+    for entry in store.rows("SELECT action FROM edit_log WHERE page_id = ?", [page_id]):
+        if entry["action"] not in UNTOUCHED_ACTIONS:
+            return False
+    typed = next(
+        store.rows(
+            "SELECT 1 FROM articles WHERE page_id = ? AND (coalesce(notes, '') != '' "
+            "OR title_override IS NOT NULL) UNION ALL "
+            "SELECT 1 FROM article_tags WHERE page_id = ? LIMIT 1",
+            [page_id, page_id],
+        ),
+        None,
+    )
+    return typed is None
+
+
+def _shape(data: dict) -> list:
+    """What a proposal decides (articles, blocks, roles), without text or doubts."""
+    return [
+        [(b["role"], tuple(b["lines"])) for b in a["blocks"]] for a in data.get("articles", ())
+    ] + [[(b["role"], tuple(b["lines"])) for b in data.get("unassigned", ())]]
+
+
+def repropose(
+    store: Store,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ReproposeReport:
+    """Propose every untouched `new` page again with the model in use for it."""
+    report = ReproposeReport()
+    refs = stored.proposing_models(store)
+    idf = store_idf(store)
+    rows = list(store.rows("SELECT id, newspaper FROM pages WHERE status = 'new' ORDER BY id"))
+    for done, row in enumerate(rows, 1):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        page_id = row["id"]
+        if not untouched(store, page_id):
+            report.skipped.append(page_id)
+        else:
+            ref = stored.ref_for(refs, row["newspaper"])
+            before = store.load(page_id)
+            proposal = with_suggestions(segment_page(before.page, ref.load()), idf)
+            same = _shape(proposal.to_json()) == _shape(before.to_json())
+            if _replace_proposal(store, page_id, proposal, ref.id, write=not same):
+                (report.unchanged if same else report.changed).append(page_id)
+            else:
+                report.skipped.append(page_id)
+        if progress is not None:
+            progress(done, len(rows), f"page {page_id}")
+    return report
+
+
+def _replace_proposal(
+    store: Store, page_id: int, proposal, model_id: int | None, write: bool
+) -> bool:
+    """Write the new proposal if the page is still untouched (checked again inside the
+    transaction: the window may have corrected it meanwhile). Status and last edit stay."""
+    with store.writing():
+        if not untouched(store, page_id):
+            return False
+        if write:
+            store.replace_rows(page_id, proposal)
+            store._log(page_id, "repropose", {"model": model_id}, now())  # noqa: SLF001
+        store.db.execute("UPDATE pages SET proposed_by = ? WHERE id = ?", [model_id, page_id])
+    return True

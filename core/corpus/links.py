@@ -1,0 +1,439 @@
+"""Links between the fragments of one article across pages: `（下转第二版）` on page 1 and
+`（上接第一版）` on page 2.
+
+A *head* is a fragment that goes on elsewhere (`continued_to` set), a *tail* one that
+comes from elsewhere (`continued_from` set); a fragment in the middle of a chain is
+both. The linker pairs heads with tails of the same newspaper and date, weighing the
+evidence together (`score`):
+
+- the page numbers: the head names the tail's page and the tail names the head's page
+  (both: strong; one only: a misprinted number, weaker);
+- the join: the head ending mid-sentence, and a jieba word running across the join of
+  its last paragraph and the tail's first (`新增就` + `业2000人`);
+- the tail's title repeating or shortening the head's (`（上接第一版）` pages reprint the
+  headline, or a 接 title);
+- names shared by both (rare words, weighted by IDF).
+
+A link that is sure (high score, clearly ahead of every other candidate of both ends) is
+stored in `links` (source `auto`); an unsure one becomes a doubt (about `link`, its
+alternatives the candidates as `p2 A3`) on the fragment, and nothing is stored; a mark
+whose page is not in the corpus is kept as typed and listed by `missing_marks`. Links an
+annotator set (`user`) are never changed by the linker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from banmian.core.corpus.rows import doubts_json
+from banmian.core.page.model import Doubt
+from banmian.core.words import nlp
+
+if TYPE_CHECKING:
+    from banmian.core.corpus.store import Store
+
+LINK = "link"
+SURE = 0.6  # a link is stored only from this score …
+MARGIN = 0.15  # … and this far ahead of every other candidate of either end
+_SENTENCE_END = "。！？!?…；;”」』）)"
+_TITLE_MARK = re.compile(r"^[（(]?\s*接[^）)]{0,3}[）)]?\s*|[（(]\s*[上下]接.*$")
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """An article that is part of a longer one, with what the linker weighs."""
+
+    page_id: int
+    article_id: str
+    newspaper: str
+    date: str
+    page_no: str
+    title: str
+    paragraphs: tuple[str, ...]
+    continued_from: str | None
+    continued_to: str | None
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.page_id, self.article_id)
+
+    @property
+    def ref(self) -> str:
+        """How the window and doubts name it: `p2 A3`."""
+        return fragment_ref(self.page_no, self.article_id)
+
+
+def fragment_ref(page_no: str, article_id: str) -> str:
+    return f"p{page_no or '?'} {article_id}"
+
+
+def page_label(number: str | None) -> str:
+    """A page number as compared: `02` and `2` alike."""
+    text = (number or "").strip()
+    return str(int(text)) if text.isdigit() else text
+
+
+@dataclass(frozen=True)
+class Candidate:
+    head: Fragment
+    tail: Fragment
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    from_page: int
+    from_article: str
+    to_page: int
+    to_article: str
+    score: float
+    source: str
+
+
+@dataclass(frozen=True)
+class MissingMark:
+    """A continuation mark naming a page of its issue the corpus does not hold."""
+
+    fragment: Fragment
+    direction: str  # "to" (下转) or "from" (上接)
+    page: str
+
+    def describe(self) -> str:
+        f = self.fragment
+        where = " ".join(x for x in (f.newspaper, f.date) if x)
+        mark = "下转" if self.direction == "to" else "上接"
+        return f"{where} {f.ref}: {mark}第{self.page}版, page {self.page} is not in the corpus"
+
+
+@dataclass
+class LinkReport:
+    linked: list[Candidate] = field(default_factory=list)
+    doubtful: list[tuple[Fragment, list[Candidate]]] = field(default_factory=list)
+    missing: list[MissingMark] = field(default_factory=list)
+    kept: int = 0  # links an annotator set, left as they are
+
+    def summary(self) -> str:
+        return (
+            f"linked {len(self.linked)}, doubtful {len(self.doubtful)}, "
+            f"missing pages {len(self.missing)}, set by hand {self.kept}"
+        )
+
+
+# -- reading ---------------------------------------------------------------------------
+_FRAGMENT_SQL = """
+SELECT a.page_id, a.article_id, coalesce(p.newspaper, ''), coalesce(p.date, ''),
+       coalesce(p.page_no, ''), coalesce(a.title, ''), coalesce(a.text, ''),
+       a.continued_from, a.continued_to
+FROM articles a JOIN pages p ON p.id = a.page_id
+"""
+
+
+def _fragment(row: tuple) -> Fragment:
+    page_id, article_id, newspaper, date, page_no, title, text, cfrom, cto = row
+    return Fragment(
+        page_id,
+        article_id,
+        newspaper,
+        date,
+        page_label(page_no),
+        title,
+        tuple(p for p in text.split("\n") if p),
+        page_label(cfrom) or None,
+        page_label(cto) or None,
+    )
+
+
+def _issues(store: Store, page_ids: Iterable[int] | None) -> list[tuple[str, str]]:
+    """(newspaper, date) of the given pages (all pages when None); undated pages have
+    no issue to link within."""
+    rows = store.db.execute(
+        "SELECT DISTINCT coalesce(newspaper, ''), date FROM pages WHERE coalesce(date, '') != ''"
+    ).fetchall()
+    if page_ids is None:
+        return [tuple(r) for r in rows]
+    wanted = set(page_ids)
+    found = set()
+    for page_id, newspaper, date in store.db.execute(
+        "SELECT id, coalesce(newspaper, ''), coalesce(date, '') FROM pages"
+    ):
+        if page_id in wanted and date:
+            found.add((newspaper, date))
+    return sorted(found)
+
+
+def issue_articles(store: Store, newspaper: str, date: str) -> list[Fragment]:
+    """Every article of one issue (newspaper and date), as fragments."""
+    rows = store.db.execute(
+        _FRAGMENT_SQL + " WHERE coalesce(p.newspaper, '') = ? AND p.date = ?"
+        " ORDER BY p.id, a.position",
+        [newspaper, date],
+    ).fetchall()
+    return [_fragment(r) for r in rows]
+
+
+def fragment(store: Store, page_id: int, article_id: str) -> Fragment | None:
+    row = store.db.execute(
+        _FRAGMENT_SQL + " WHERE a.page_id = ? AND a.article_id = ?", [page_id, article_id]
+    ).fetchone()
+    return _fragment(row) if row else None
+
+
+# -- scoring ---------------------------------------------------------------------------
+def _bare_title(title: str) -> str:
+    return re.sub(r"\s+", "", _TITLE_MARK.sub("", title))
+
+
+def title_likeness(head: str, tail: str) -> float:
+    """1.0 when the tail repeats the head's title, less for a shortened one, 0 for none."""
+    a, b = _bare_title(head), _bare_title(tail)
+    if not a or not b:
+        return 0.0
+    if a == b or (len(b) >= 2 and b in a) or (len(a) >= 2 and a in b):
+        return 1.0
+    shared = sum(1 for ch in set(b) if ch in a and ch.isalnum())
+    return shared / max(1, len(set(b)))
+
+
+def _idf() -> tuple[dict[str, float], float]:
+    return nlp.idf_table()
+
+
+def shared_names(head: Fragment, tail: Fragment) -> float:
+    """How much of the rarer words of the shorter fragment the other one holds (0..1)."""
+    freq, median = _idf()
+    a = set(nlp.words(" ".join(head.paragraphs)))
+    b = set(nlp.words(" ".join(tail.paragraphs)))
+    if not a or not b:
+        return 0.0
+
+    def weight(words: set[str]) -> float:
+        return sum(freq.get(w, median) for w in words)
+
+    return weight(a & b) / max(1e-9, min(weight(a), weight(b)))
+
+
+def score(head: Fragment, tail: Fragment) -> Candidate:
+    """How likely `tail` goes on where `head` stops, in 0..1, and why."""
+    reasons: list[str] = []
+    total = 0.0
+    names_tail = page_label(head.continued_to) == tail.page_no
+    names_head = page_label(tail.continued_from) == head.page_no
+    if names_tail and names_head:
+        total += 0.45
+        reasons.append("page numbers agree")
+    elif names_tail or names_head:
+        total += 0.2
+        reasons.append("one page number agrees")
+    end = head.paragraphs[-1] if head.paragraphs else ""
+    start = tail.paragraphs[0] if tail.paragraphs else ""
+    if end and start:
+        mid_sentence = end.rstrip()[-1:] not in _SENTENCE_END
+        if mid_sentence and nlp.word_across(end.rstrip(), start.lstrip()):
+            total += 0.3
+            reasons.append("a word runs across the join")
+        elif mid_sentence:
+            total += 0.1
+            reasons.append("the head stops mid-sentence")
+        else:
+            total += 0.05
+    likeness = title_likeness(head.title, tail.title)
+    if likeness >= 0.5:
+        total += 0.2 * likeness
+        reasons.append("the title is repeated")
+    names = shared_names(head, tail)
+    if names > 0.05:
+        total += 0.25 * min(1.0, names * 2)
+        reasons.append("shared names")
+    return Candidate(head, tail, round(min(1.0, total), 3), tuple(reasons))
+
+
+# -- linking ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _IssuePlan:
+    links: list[Candidate]
+    doubts: dict[tuple[int, str], Doubt]
+    missing: list[MissingMark]
+    doubtful: list[tuple[Fragment, list[Candidate]]]
+
+
+def plan_issue(articles: list[Fragment], fixed: set[tuple[int, str]]) -> _IssuePlan:
+    """The links, doubts and missing marks of one issue; `fixed` ends (from `user` rows)
+    take no part: their fragments are already decided by an annotator."""
+    pages = {a.page_no for a in articles}
+    by_page: dict[str, list[Fragment]] = {}
+    for a in articles:
+        by_page.setdefault(a.page_no, []).append(a)
+    heads = [a for a in articles if a.continued_to and ("h", *a.key) not in fixed]
+    tails = [a for a in articles if a.continued_from and ("t", *a.key) not in fixed]
+    pairs: list[Candidate] = []
+    for head in heads:
+        for tail in tails:
+            if tail.page_id == head.page_id:
+                continue
+            if head.continued_to == tail.page_no or tail.continued_from == head.page_no:
+                pairs.append(score(head, tail))
+    pairs.sort(key=lambda c: (-c.score, c.head.key, c.tail.key))
+    of_head: dict[tuple[int, str], list[Candidate]] = {}
+    of_tail: dict[tuple[int, str], list[Candidate]] = {}
+    for c in pairs:
+        of_head.setdefault(c.head.key, []).append(c)
+        of_tail.setdefault(c.tail.key, []).append(c)
+    taken_heads: set[tuple[int, str]] = set()
+    taken_tails: set[tuple[int, str]] = set()
+    links: list[Candidate] = []
+    for c in pairs:
+        if c.head.key in taken_heads or c.tail.key in taken_tails:
+            continue
+        rivals = [x.score for x in of_head[c.head.key] if x is not c] + [
+            x.score for x in of_tail[c.tail.key] if x is not c
+        ]
+        if c.score >= SURE and all(r <= c.score - MARGIN for r in rivals):
+            links.append(c)
+            taken_heads.add(c.head.key)
+            taken_tails.add(c.tail.key)
+    doubts: dict[tuple[int, str], Doubt] = {}
+    missing: list[MissingMark] = []
+    doubtful: list[tuple[Fragment, list[Candidate]]] = []
+
+    def unsure(frag: Fragment, found: list[Candidate], other: str, mark: str) -> None:
+        if mark not in pages:
+            missing.append(MissingMark(frag, "to" if other == "tail" else "from", mark))
+            if not found:
+                return
+        refs = [getattr(c, other).ref for c in found]
+        if not refs:  # the page is there but no fragment on it says it goes on from here
+            refs = [a.ref for a in by_page.get(mark, [])]
+            if not refs:
+                return
+        best = found[0].score if found else 0.0
+        what = "continues on" if other == "tail" else "continues from"
+        reason = (
+            f"which article it {what} is not sure ({', '.join(found[0].reasons)})"
+            if found
+            else f"no article on p.{mark} is marked as its other part"
+        )
+        doubts[frag.key] = Doubt(LINK, round(min(best, SURE - 0.01), 3), reason, None, tuple(refs))
+        doubtful.append((frag, found))
+
+    # a fragment already linked for sure is no candidate of another
+    for head in heads:
+        if head.key not in taken_heads:
+            found = [c for c in of_head.get(head.key, []) if c.tail.key not in taken_tails]
+            unsure(head, found, "tail", head.continued_to or "")
+    for tail in tails:
+        if tail.key not in taken_tails:
+            found = [c for c in of_tail.get(tail.key, []) if c.head.key not in taken_heads]
+            unsure(tail, found, "head", tail.continued_from or "")
+    return _IssuePlan(links, doubts, missing, doubtful)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _fixed_ends(store: Store) -> set[tuple]:
+    """Ends an annotator decided: ("h", page, article) and ("t", page, article)."""
+    fixed: set[tuple] = set()
+    for fp, fa, tp, ta in store.db.execute(
+        "SELECT from_page, from_article, to_page, to_article FROM links WHERE source = 'user'"
+    ):
+        fixed.add(("h", fp, fa))
+        if tp is not None:
+            fixed.add(("t", tp, ta))
+    return fixed
+
+
+def link_issues(store: Store, page_ids: Iterable[int] | None = None) -> LinkReport:
+    """Link the fragments of every issue holding one of `page_ids` (all when None): the
+    issue's automatic links and link doubts are replaced, annotators' links kept. One
+    write transaction."""
+    report = LinkReport()
+    with store.writing():
+        fixed = _fixed_ends(store)
+        report.kept = sum(1 for f in fixed if f[0] == "h")
+        for newspaper, date in _issues(store, page_ids):
+            articles = issue_articles(store, newspaper, date)
+            if not articles:
+                continue
+            plan = plan_issue(articles, fixed)
+            ids = sorted({a.page_id for a in articles})
+            marks = ",".join("?" * len(ids))
+            store.db.execute(
+                f"DELETE FROM links WHERE source = 'auto' AND from_page IN ({marks})", ids
+            )
+            stamp = now()
+            store.db.conn.executemany(
+                "INSERT OR REPLACE INTO links (from_page, from_article, to_page, to_article,"
+                " score, source, created_at) VALUES (?, ?, ?, ?, ?, 'auto', ?)",
+                [
+                    (
+                        c.head.page_id,
+                        c.head.article_id,
+                        c.tail.page_id,
+                        c.tail.article_id,
+                        c.score,
+                        stamp,
+                    )
+                    for c in plan.links
+                ],
+            )
+            _write_doubts(store, ids, plan.doubts)
+            report.linked += plan.links
+            report.doubtful += plan.doubtful
+            report.missing += plan.missing
+    return report
+
+
+def _write_doubts(store: Store, page_ids: list[int], doubts: dict[tuple[int, str], Doubt]) -> None:
+    """Replace the link doubts of the issue's articles, keeping the pages' doubt counts."""
+    marks = ",".join("?" * len(page_ids))
+    delta: dict[int, int] = {}
+    for page_id, article_id, raw in store.db.execute(
+        f"SELECT page_id, article_id, doubts FROM articles WHERE page_id IN ({marks})", page_ids
+    ).fetchall():
+        old = [Doubt.from_json(d) for d in json.loads(raw or "[]")]
+        kept = [d for d in old if d.about != LINK]
+        new = [*kept, doubts[(page_id, article_id)]] if (page_id, article_id) in doubts else kept
+        if new == old:
+            continue
+        delta[page_id] = delta.get(page_id, 0) + len(new) - len(old)
+        store.db.execute(
+            "UPDATE articles SET doubts = ? WHERE page_id = ? AND article_id = ?",
+            [doubts_json(tuple(new)), page_id, article_id],
+        )
+    for page_id, change in delta.items():
+        if change:
+            store.db.execute(
+                "UPDATE pages SET doubts = max(0, coalesce(doubts, 0) + ?) WHERE id = ?",
+                [change, page_id],
+            )
+
+
+def missing_marks(store: Store) -> list[MissingMark]:
+    """Continuation marks whose page is not in the corpus (for `banmian link --missing`)."""
+    found: list[MissingMark] = []
+    for newspaper, date in _issues(store, None):
+        articles = issue_articles(store, newspaper, date)
+        pages = {a.page_no for a in articles}
+        for a in articles:
+            if a.continued_to and a.continued_to not in pages:
+                found.append(MissingMark(a, "to", a.continued_to))
+            if a.continued_from and a.continued_from not in pages:
+                found.append(MissingMark(a, "from", a.continued_from))
+    undated = store.db.execute(
+        _FRAGMENT_SQL + " WHERE coalesce(p.date, '') = '' AND "
+        "(coalesce(a.continued_from, '') != '' OR coalesce(a.continued_to, '') != '')"
+    ).fetchall()
+    for row in undated:
+        a = _fragment(row)
+        if a.continued_to:
+            found.append(MissingMark(a, "to", a.continued_to))
+        if a.continued_from:
+            found.append(MissingMark(a, "from", a.continued_from))
+    return found

@@ -1,0 +1,367 @@
+"""Raw page → proposed articles, from the line model's joint decisions.
+
+1. Every non-blank line gets its features (core.segmentation.features) and the trained
+   line model decides all lines of the page at once: role, whether the line opens a
+   block (a paragraph) and whether it opens an article (labels).
+2. Lines become blocks: a line that opens one starts it, a line that continues joins
+   the block above it across blank lines (a column break).
+3. Blocks become articles at the lines that open one; headings are attached to articles
+   by evidence (core.segmentation.headings), in-body section heads to the article around
+   them, captions to the nearest article, furniture to no article.
+4. Every decision whose calibrated confidence falls below `DOUBT_BELOW` becomes a doubt
+   naming the alternative, so that the review queue walks the likely errors.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+
+from banmian.core.page.model import Article, Block, Doubt, Page, Role, Segmentation
+from banmian.core.page.reflow import block_text, clean_line
+from banmian.core.segmentation import evidence as ev
+from banmian.core.segmentation.features import page_features
+from banmian.core.segmentation.headings import ArticleText, HeadingPiece, attach_headings
+from banmian.core.segmentation.labels import HEADING_ROLES
+from banmian.core.segmentation.line_model import (
+    Calibration,
+    LineDecision,
+    LineModel,
+    shipped_model,
+)
+
+# A decision less sure than this is offered to the annotator as a doubt.
+DOUBT_BELOW = 0.9
+
+
+@dataclass
+class Unit:
+    """A block under construction: its role and the model's decisions on its lines."""
+
+    role: Role
+    lines: list[LineDecision]
+    opens_article: bool
+    doubts: list[Doubt] = field(default_factory=list)
+    text: str = ""  # cleaned lines joined, for heading attachment and markers
+    attachment: float | None = None  # a heading's raw attachment confidence
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+
+@dataclass
+class _Draft:
+    units: list[Unit] = field(default_factory=list)
+    continued_from: str | None = None
+    continued_to: str | None = None
+    doubts: list[Doubt] = field(default_factory=list)
+
+    @property
+    def text_units(self) -> list[Unit]:
+        return [u for u in self.units if u.role not in HEADING_ROLES] or self.units
+
+    @property
+    def span(self) -> tuple[int, int]:
+        units = self.text_units
+        return units[0].first, units[-1].last
+
+
+def segment_page(page: Page, model: LineModel | None = None) -> Segmentation:
+    """The proposal for one page; always passes `Segmentation.check()`, and every
+    non-blank line lands in exactly one block."""
+    return propose(page, model)[0]
+
+
+def propose(
+    page: Page, model: LineModel | None = None
+) -> tuple[Segmentation, list[tuple[int, int, float]]]:
+    """The proposal, and for each heading attached by evidence its lines and raw
+    attachment confidence: what calibrating that confidence against gold pages needs."""
+    rows = page_features(page.lines)
+    if not rows:
+        return Segmentation(page=page, articles=()), []
+    model = model or shipped_model()
+    decisions = model.decide([n for n, _ in rows], [f for _, f in rows])
+    units = _units(page, decisions)
+    _unit_doubts(units, model.calibration)
+    segmentation = _articles(page, units, model.calibration)
+    attached = [(u.first, u.last, u.attachment) for u in units if u.attachment is not None]
+    return segmentation, attached
+
+
+# -- lines → blocks ---------------------------------------------------------------------
+
+
+def _units(page: Page, decisions: list[LineDecision]) -> list[Unit]:
+    units: list[Unit] = []
+    for decision in decisions:
+        label = decision.label
+        last = units[-1] if units else None
+        if last is not None and not label.opens_block and last.role is label.role:
+            last.lines.append(decision)
+        else:
+            units.append(Unit(label.role, [decision], label.opens_article))
+    for unit in units:
+        unit.text = "".join(clean_line(page.line(d.number)) for d in unit.lines)
+    return units
+
+
+def _unit_doubts(units: list[Unit], cal: Calibration) -> None:
+    """Doubts on where blocks start and end and on their roles."""
+    previous: Unit | None = None
+    for unit in units:
+        head = unit.lines[0]
+        if previous is not None and previous.role is unit.role is Role.BODY:
+            sure = cal.below("start", head.opens_block, DOUBT_BELOW)
+            if sure is not None:
+                unit.doubts.append(
+                    Doubt(
+                        "paragraph",
+                        round(sure, 3),
+                        "this line may go on from the paragraph above (a column break)",
+                        (head.number, head.number),
+                        ("paragraph break", "column break"),
+                    )
+                )
+        for decision in unit.lines[1:]:
+            sure = cal.below("start", 1 - decision.opens_block, DOUBT_BELOW)
+            if sure is not None:
+                unit.doubts.append(
+                    Doubt(
+                        "paragraph",
+                        round(sure, 3),
+                        "a new paragraph may start on this line",
+                        (decision.number, decision.number),
+                        ("column break", "paragraph break"),
+                    )
+                )
+                break
+        role = str(unit.role)
+        sure = cal.below("role", min(d.role_probability(role) for d in unit.lines), DOUBT_BELOW)
+        if sure is not None:
+            rival = next(r for r, _p in head.ranked_roles() if r != role)
+            unit.doubts.append(
+                Doubt(
+                    "role",
+                    round(sure, 3),
+                    f"this block may be a {rival} rather than a {role}",
+                    (unit.first, unit.last),
+                    (role, rival),
+                )
+            )
+        previous = unit
+
+
+# -- blocks → articles ------------------------------------------------------------------
+
+
+def _articles(page: Page, units: list[Unit], cal: Calibration) -> Segmentation:
+    drafts: list[_Draft] = []
+    headings: list[Unit] = []
+    loose: list[Unit] = []  # furniture and captions
+    for unit in units:
+        if unit.role in (Role.NOISE, Role.CAPTION):
+            loose.append(unit)
+            continue
+        if unit.role in HEADING_ROLES and not unit.opens_article:
+            headings.append(unit)
+            continue
+        source = ev.continued_from(unit.text) if unit.role is Role.BODY else None
+        if not drafts or unit.opens_article or source is not None:
+            drafts.append(_Draft(continued_from=source))
+            if len(drafts) > 1:
+                sure = cal.below("article", unit.lines[0].opens_article, DOUBT_BELOW)
+                if sure is not None:
+                    drafts[-1].doubts.append(
+                        Doubt(
+                            "boundary",
+                            round(sure, 3),
+                            "this may go on from the article before",
+                            (unit.first, unit.first),
+                            ("new article", "same article"),
+                        )
+                    )
+        elif unit.role not in HEADING_ROLES:
+            sure = cal.below("article", 1 - unit.lines[0].opens_article, DOUBT_BELOW)
+            if sure is not None:
+                unit.doubts.append(
+                    Doubt(
+                        "boundary",
+                        round(sure, 3),
+                        "a new article may start here",
+                        (unit.first, unit.first),
+                        ("same article", "new article"),
+                    )
+                )
+        drafts[-1].units.append(unit)
+        if unit.role is Role.BODY and (target := ev.continued_to(unit.text)) is not None:
+            drafts[-1].continued_to = target
+    if not drafts and headings:
+        # headings, captions and furniture only (an advert, a contents page): the first
+        # heading opens an article, so that every heading still lands in a block
+        drafts.append(_Draft(units=[headings.pop(0)]))
+    if not drafts:  # a page of furniture and captions only
+        return Segmentation(
+            page=page, articles=(), unassigned=tuple(_block(page, u, u.role) for u in loose)
+        )
+
+    _widen_boundary_doubts(drafts)
+    _attach_headings(drafts, headings, units, cal)
+    unassigned = _place_loose(page, drafts, loose)
+    ids = [f"A{i}" for i in range(1, len(drafts) + 1)]
+    articles = tuple(
+        Article(
+            id=ids[i],
+            blocks=tuple(_block(page, u, u.role) for u in d.units),
+            continued_from=d.continued_from,
+            continued_to=d.continued_to,
+            doubts=tuple(d.doubts),
+        )
+        for i, d in enumerate(drafts)
+    )
+    return Segmentation(page=page, articles=articles, unassigned=tuple(unassigned))
+
+
+def _widen_boundary_doubts(drafts: list[_Draft]) -> None:
+    """A doubt on an article boundary is about every line the boundary would move: the
+    whole article for "may go on from the one before", the rest of the article for "a
+    new article may start here"."""
+    for draft in drafts:
+        first, last = draft.span
+        draft.doubts = [replace(d, lines=(first, last)) for d in draft.doubts]
+        for unit in draft.units:
+            unit.doubts = [
+                replace(d, lines=(unit.first, last)) if d.about == "boundary" else d
+                for d in unit.doubts
+            ]
+
+
+def _attach_headings(
+    drafts: list[_Draft], headings: list[Unit], units: list[Unit], cal: Calibration
+) -> None:
+    """In-body section heads stay in the article around them; other headings go where
+    the evidence (shared words, names, the page's heading side) puts them."""
+    owner = {id(u): i for i, d in enumerate(drafts) for u in d.units}
+    placed_text = [u for u in units if id(u) in owner]  # in line order, not overlapping
+    firsts = [u.first for u in placed_text]
+    free: list[Unit] = []
+    for unit in headings:
+        k = bisect.bisect_left(firsts, unit.first)
+        before = placed_text[k - 1] if k else None
+        after = placed_text[k] if k < len(placed_text) else None
+        if (
+            unit.role is Role.SUBHEADLINE
+            and before is not None
+            and after is not None
+            and owner[id(before)] == owner[id(after)]
+            and before.role is Role.BODY
+            and after.role is Role.BODY
+        ):
+            drafts[owner[id(before)]].units.append(unit)
+        else:
+            free.append(unit)
+    if not free:
+        return
+    bundles = _bundles(free)
+    texts = [
+        ArticleText(
+            f"A{i + 1}",
+            "".join(u.text for u in d.units if u.role is Role.BODY),
+            d.continued_from,
+        )
+        for i, d in enumerate(drafts)
+    ]
+    pieces = [
+        HeadingPiece(_main_role(b), b[0].first, b[-1].last, "".join(u.text for u in b), g)
+        for g, b in enumerate(bundles)
+    ]
+    text_units = [u for d in drafts for u in d.text_units]
+    first_text = min((u.first for u in text_units), default=0)
+    last_text = max((u.last for u in text_units), default=0)
+    attachments = attach_headings(
+        pieces,
+        texts,
+        [d.span for d in drafts],
+        page_starts_with_heading=free[0].first < first_text,
+        page_ends_with_heading=free[-1].first > last_text,
+    )
+    for bundle, attachment in zip(bundles, attachments, strict=True):
+        drafts[attachment.article].units.extend(bundle)
+        sure = cal("heading", attachment.confidence)
+        for unit in bundle:
+            unit.attachment = attachment.confidence
+            if attachment.rival is not None and sure < DOUBT_BELOW:
+                unit.doubts.append(
+                    Doubt(
+                        "heading",
+                        round(sure, 3),
+                        attachment.reason,
+                        (unit.first, unit.last),
+                        (f"A{attachment.article + 1}", f"A{attachment.rival + 1}"),
+                    )
+                )
+    for draft in drafts:
+        draft.units.sort(key=lambda u: u.first)
+
+
+def _bundles(headings: list[Unit]) -> list[list[Unit]]:
+    """A kicker directly above its headline, a headline directly above its subtitle (no
+    blank line between) go to one article together. Other neighbours may not: two
+    kickers in a row belong to two articles whose heading groups the extraction
+    interleaved (the sample page's lines 71–76)."""
+    bundles: list[list[Unit]] = []
+    for unit in headings:
+        if (
+            bundles
+            and unit.first == bundles[-1][-1].last + 1
+            and (bundles[-1][-1].role, unit.role) in _FOLLOWS
+        ):
+            bundles[-1].append(unit)
+        else:
+            bundles.append([unit])
+    return bundles
+
+
+_FOLLOWS = {(Role.KICKER, Role.HEADLINE), (Role.HEADLINE, Role.SUBHEADLINE)}
+
+
+def _main_role(bundle: list[Unit]) -> Role:
+    roles = [u.role for u in bundle]
+    return Role.HEADLINE if Role.HEADLINE in roles else roles[0]
+
+
+def _place_loose(page: Page, drafts: list[_Draft], loose: list[Unit]) -> list[Block]:
+    unassigned: list[Block] = []
+    for unit in loose:
+        if unit.role is Role.CAPTION:
+            target = min(range(len(drafts)), key=lambda i: _distance(drafts[i], unit.first))
+            drafts[target].units.append(unit)
+            drafts[target].units.sort(key=lambda u: u.first)
+        else:
+            unassigned.append(_block(page, unit, unit.role))
+    return unassigned
+
+
+def _block(page: Page, unit: Unit, role: Role) -> Block:
+    return Block(
+        role,
+        unit.first,
+        unit.last,
+        block_text(page, role, unit.first, unit.last),
+        tuple(unit.doubts),
+    )
+
+
+def _distance(draft: _Draft, line: int) -> tuple[int, int]:
+    """How far a caption sits from an article's text; the article above wins a tie."""
+    gaps = [
+        (max(u.first - line, line - u.last, 0), 0 if u.last < line else 1)
+        for u in draft.units
+        if u.role in (Role.BODY, Role.BYLINE)
+    ]
+    return min(gaps, default=(10**6, 1))

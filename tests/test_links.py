@@ -1,0 +1,167 @@
+"""Linking the fragments of articles continued across pages (core.corpus.links)."""
+
+from __future__ import annotations
+
+import json
+
+from banmian.core.corpus.continuations import (
+    chains,
+    page_links,
+    remove_link,
+    restore_links,
+    set_link,
+)
+from banmian.core.corpus.importer import import_paths
+from banmian.core.corpus.links import Fragment, link_issues, missing_marks, plan_issue
+from banmian.core.corpus.store import Store
+
+from tests import continued_pages as cp
+from tests.cli_run import banmian as run_banmian
+
+
+def _links(store: Store) -> set[tuple]:
+    return {
+        tuple(r)
+        for r in store.db.execute(
+            "SELECT from_page, from_article, to_page, to_article, source FROM links"
+        )
+    }
+
+
+def _doubts(store: Store, page_id: int, article_id: str) -> list[dict]:
+    (raw,) = store.db.execute(
+        "SELECT doubts FROM articles WHERE page_id = ? AND article_id = ?", [page_id, article_id]
+    ).fetchone()
+    return [d for d in json.loads(raw or "[]") if d["about"] == "link"]
+
+
+def test_sure_links_two_stories_continued_on_one_page(tmp_path):
+    store = Store(tmp_path / "c.db")
+    one, two = cp.issue(store)
+    report = link_issues(store)
+    assert _links(store) == {(one, "A1", two, "B1", "auto"), (one, "A2", two, "B2", "auto")}
+    assert not _doubts(store, one, "A1") and not _doubts(store, two, "B2")
+    assert [(m.fragment.ref, m.page) for m in report.missing] == [("p1 A3", "5")]
+    assert not _doubts(store, one, "A3")  # its page is missing: listed, no invented doubt
+    assert chains(store) == [[(one, "A1"), (two, "B1")], [(one, "A2"), (two, "B2")]]
+    ends = page_links(store, one)
+    assert [e.ref for e in ends["A1"]] == ["p2 B1"] and ends["A1"][0].direction == "to"
+    assert [e.ref for e in page_links(store, two)["B2"]] == ["p1 A2"]
+    # relinking changes nothing
+    link_issues(store)
+    assert len(_links(store)) == 2
+
+
+def test_missing_marks_listed(tmp_path):
+    store = Store(tmp_path / "c.db")
+    cp.add(store, *cp.page_one(), "1")  # page 2 not imported
+    marks = {(m.fragment.ref, m.direction, m.page) for m in missing_marks(store)}
+    assert marks == {("p1 A1", "to", "2"), ("p1 A2", "to", "2"), ("p1 A3", "to", "5")}
+    assert not link_issues(store).linked
+
+
+def test_other_issue_never_linked(tmp_path):
+    store = Store(tmp_path / "c.db")
+    cp.add(store, *cp.page_one(), "1", "2023-02-03")
+    cp.add(store, *cp.page_two(), "2", "2023-02-04")
+    assert not link_issues(store).linked
+    assert not _links(store)
+
+
+def _fragment(page: int, aid: str, text: str, cfrom=None, cto=None, title="") -> Fragment:
+    return Fragment(page, aid, "N", "2023-01-01", str(page), title, (text,), cfrom, cto)
+
+
+def test_unsure_becomes_doubt_with_candidates():
+    heads = [
+        _fragment(1, "A1", "会议指出，要做好各项工作。", cto="2"),
+        _fragment(1, "A2", "会议强调，要抓好各项落实。", cto="2"),
+    ]
+    tails = [
+        _fragment(2, "B1", "各方面要加强协调。", cfrom="1"),
+        _fragment(2, "B2", "各部门要密切配合。", cfrom="1"),
+    ]
+    plan = plan_issue(heads + tails, set())
+    assert not plan.links
+    doubt = plan.doubts[(1, "A1")]
+    assert doubt.about == "link" and doubt.confidence < 0.6
+    assert set(doubt.alternatives) == {"p2 B1", "p2 B2"}
+    assert set(plan.doubts) == {(1, "A1"), (1, "A2"), (2, "B1"), (2, "B2")}
+
+
+def test_misprinted_page_number_linked_by_the_other_evidence():
+    head = _fragment(1, "A1", cp.PORT_HEAD, cto="3", title="前湾港集装箱航线再添新成员")
+    tail = _fragment(2, "B1", cp.PORT_TAIL, cfrom="1", title="前湾港集装箱航线再添新成员")
+    plan = plan_issue([head, tail], set())
+    assert [(c.head.ref, c.tail.ref) for c in plan.links] == [("p1 A1", "p2 B1")]
+    assert [m.page for m in plan.missing] == []  # no page 3 in this issue …
+    # … unless the misprint names a page that is there and holds nothing fitting:
+    weak = _fragment(2, "B1", "另一件事。", cfrom="1")
+    plan = plan_issue([_fragment(1, "A1", "完全无关的内容。", cto="3"), weak], set())
+    assert not plan.links and (2, "B1") in plan.doubts
+
+
+def test_set_remove_restore_and_user_links_kept(tmp_path):
+    store = Store(tmp_path / "c.db")
+    one, two = cp.issue(store)
+    link_issues(store)
+    before = set_link(store, (one, "A1"), (two, "B2"))
+    assert (one, "A1", two, "B2", "user") in _links(store)
+    assert not any(r[1] == "A2" and r[3] == "B2" for r in _links(store))
+    link_issues(store)  # the linker leaves an annotator's link alone
+    assert (one, "A1", two, "B2", "user") in _links(store)
+    assert not any(r[3] == "B2" and r[4] == "auto" for r in _links(store))
+    now_rows = tuple(r for r in _rows(store) if r[0] == one and r[1] == "A1")
+    restore_links(store, _link_rows(store, one, "A1", two, "B2"), before, one)
+    assert (one, "A1", two, "B1", "auto") in _links(store)
+    assert (one, "A2", two, "B2", "auto") in _links(store)
+    assert now_rows
+    removed = remove_link(store, one, "A1")
+    assert (one, "A1", None, None, "user") in _links(store)
+    link_issues(store)
+    assert not any(r[0] == one and r[1] == "A1" and r[2] is not None for r in _links(store))
+    assert removed
+    assert [h.action for h in store.history(one)][-2:] == ["restore_links", "remove_link"]
+
+
+def _rows(store):
+    return list(store.db.execute("SELECT from_page, from_article, to_page FROM links"))
+
+
+def _link_rows(store, *ends):
+    from banmian.core.corpus.continuations import link_rows
+
+    return link_rows(store, ends[0], ends[1]) + link_rows(store, ends[2], ends[3])
+
+
+def test_import_links_the_issue(tmp_path):
+    store = Store(tmp_path / "c.db")
+    report = import_paths(store, cp.write_files(tmp_path / "pages"), workers=1)
+    assert len(report.page_ids) == 2 and report.links is not None
+    heads = {
+        r[0]: r[1]
+        for r in store.db.execute(
+            "SELECT a.title, a.continued_to FROM articles a WHERE continued_to IS NOT NULL"
+        )
+    }
+    assert heads, "the segmenter found the 下转 marks"
+    assert len(report.links.linked) == 2, report.links.summary()
+
+
+def test_cli_link_and_missing(tmp_path):
+    db = tmp_path / "c.db"
+    store = Store(db)
+    cp.issue(store)
+    store.close()
+
+    def banmian(*args):
+        return run_banmian("--db", str(db), *args)
+
+    done = banmian("link", "--verbose")
+    assert done.returncode == 0, done.stderr
+    assert "linked 2, doubtful 0, missing pages 1" in done.stdout
+    assert "p1 A1 → p2 B1" in done.stdout
+    done = banmian("link", "--missing")
+    assert done.returncode == 0, done.stderr
+    assert "p1 A3: 下转第5版" in done.stdout
+    assert banmian("link", "--db", str(tmp_path / "none.db"), "--missing").returncode == 2
