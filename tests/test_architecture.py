@@ -2,7 +2,8 @@
 
 `page` is the bottom; `words` may speak of pages; `segmentation` uses both; `edits` works
 over `page` alone; `corpus` stores what the segmenter proposes and the edits change;
-`export` reads the corpus; `cli` sits on top of everything in core. Nothing in core
+`export` reads the corpus; `team` works across several corpus files (batches,
+agreement, merge); `cli` sits on top of everything in core. Nothing in core
 imports Qt or the GUI. Every import counts, also inside functions and under
 TYPE_CHECKING: a type-only import upwards is still a package knowing its users.
 """
@@ -22,7 +23,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "edits": {"page"},
     "corpus": {"page", "words", "segmentation", "edits"},
     "export": {"page", "words", "segmentation", "edits", "corpus"},
-    "cli": {"page", "words", "segmentation", "edits", "corpus", "export"},
+    "team": {"page", "words", "segmentation", "edits", "corpus"},
+    "cli": {"page", "words", "segmentation", "edits", "corpus", "export", "team"},
 }
 FOREIGN = ("PySide6", "shiboken6", "banmian.gui")
 

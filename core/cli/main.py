@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "train": ("train", "learn a line model from the verified pages"),
     "models": ("models", "list the database's line models, or choose one"),
     "repropose": ("repropose", "propose the untouched new pages again with the model in use"),
+    "batch": ("batch", "hand out pages to annotators, one database each"),
+    "agree": ("agree", "measure how two annotators' databases agree"),
+    "merge": ("merge", "bring annotators' verified and curated pages into the main database"),
 }
 
 

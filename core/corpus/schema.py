@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("banmian")
 
 # Bumped with every migration; stored in PRAGMA user_version for tools that look there.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 @migrations()
@@ -197,6 +197,37 @@ def m006_links(db: Database) -> None:
         not_null={"source"},
     )
     db.table("links").create_index(["to_page", "to_article"])
+
+
+@migrations()
+def m007_team(db: Database) -> None:
+    """Version 7: the team workflow (core.team). `team` says what this file is in a team
+    (its `id`, `role` main or annotator, the `annotator` and the `origin` it was batched
+    from); `assignments` which pages went to whom in which batch, with the fingerprint of
+    the version handed out (`base`, what a merge compares against); `merges` how far each
+    annotator file's edit log was brought in and the version it last gave of the page, so
+    a merge run twice adds nothing and two versions merged apart are still seen to differ;
+    a page's `curated_by` names whoever resolved two annotators' disagreements on it, and
+    `merged` the fingerprint of the version the last merge wrote."""
+    db.table("team").create({"key": str, "value": str}, pk="key")
+    db.table("assignments").create(
+        {"batch": str, "content_hash": str, "annotator": str, "base": str, "created_at": str},
+        pk=("batch", "content_hash", "annotator"),
+    )
+    db.table("assignments").create_index(["content_hash"])
+    db.table("merges").create(
+        {
+            "source": str,
+            "content_hash": str,
+            "annotator": str,
+            "last_log_id": int,
+            "fingerprint": str,
+            "at": str,
+        },
+        pk=("source", "content_hash"),
+    )
+    db.table("pages").add_column("curated_by", str)
+    db.table("pages").add_column("merged", str)
 
 
 def migrate(db: Database) -> None:
