@@ -25,6 +25,7 @@ from banmian.gui.corpus_view import CorpusView
 from banmian.gui.fonts import missing_font_warning, page_font
 from banmian.gui.learning import Learning
 from banmian.gui.page_editor import PageEditor
+from banmian.gui.team_review import TeamReview
 from banmian.gui.translate import tr
 from PySide6.QtCore import QLockFile, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.tags_menu = edit_menu.addMenu(tr("Vocabulary tags (T, key)"))
         self.learning = Learning(self, menus["&Review"])
+        self.team = TeamReview(self, menus["&Review"])
 
         self.corpus.page_requested.connect(self.open_page)
         self.corpus.message.connect(self.show_message)

@@ -1,8 +1,10 @@
 """Two small made-up pages whose agreement figures are worked out by hand in the tests
-of the team workflow (core.team), and their segmentations as two annotators gave them."""
+of the team workflow (core.team), their segmentations as two annotators gave them, and
+a main database of them to batch."""
 
 from __future__ import annotations
 
+from banmian.core.corpus.store import PageMeta, Store
 from banmian.core.page.model import Page, Segmentation, segmentation_from_json
 
 FLOWERS = "\n".join(
@@ -93,3 +95,46 @@ def page(text: str, source: str) -> Page:
 
 def segmentation(text: str, source: str, annotation: dict) -> Segmentation:
     return segmentation_from_json(page(text, source), annotation).check()
+
+
+def make_main(path, extra: int = 0, dates: dict[str, str] | None = None) -> None:
+    """A main database with the two made-up pages (and `extra` copies of the flowers
+    page told apart by a last line, x0.txt… dated 2024-02-01…), proposed as above;
+    `dates` moves the two pages (by file name) elsewhere in the corpus's order."""
+    store = Store(path, annotator="lead")
+    dates = {"flowers.txt": "2024-01-01", "street.txt": "2024-01-02", **(dates or {})}
+    for text, source, proposal in (
+        (FLOWERS, "flowers.txt", FLOWERS_PROPOSAL),
+        (OLD_STREET, "street.txt", STREET_PROPOSAL),
+    ):
+        store.add_page(
+            page(text, source),
+            PageMeta(source, "测试报", dates[source], "2"),
+            segmentation(text, source, proposal),
+        )
+    for n in range(extra):
+        text = FLOWERS + f"\n第{n + 6}版 责编：方圆"
+        proposal = {
+            **FLOWERS_PROPOSAL,
+            "unassigned": [
+                *FLOWERS_PROPOSAL["unassigned"],
+                {"role": "noise", "lines": [11, 11]},
+            ],
+        }
+        store.add_page(
+            page(text, f"x{n}.txt"),
+            PageMeta(f"x{n}.txt", "测试报", f"2024-02-{n + 1:02d}", "1"),
+            segmentation(text, f"x{n}.txt", proposal),
+        )
+    store.close()
+
+
+def annotate(path, name: str, versions: dict[str, dict]) -> None:
+    """The annotator `name` saves each page (by source file) as given and verifies it."""
+    store = Store(path, annotator=name)
+    for row in store.rows("SELECT id, source_file, raw_text FROM pages"):
+        if row["source_file"] in versions:
+            seg = segmentation(row["raw_text"], row["source_file"], versions[row["source_file"]])
+            store.save(row["id"], seg, "scripted", {"by": name})
+            store.set_status(row["id"], "verified")
+    store.close()

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 import segeval
-from banmian.core.corpus.store import PageMeta, Store
+from banmian.core.corpus.store import Store
 from banmian.core.corpus.vocabulary import seed_vocabulary, vocabulary
 from banmian.core.segmentation.metrics import masses
 from banmian.core.team import curation
@@ -21,54 +21,11 @@ from banmian.core.team.versions import read_versions, version_of
 from tests import team_pages as tp
 from tests.cli_run import banmian
 
-PAGES = [
-    (tp.FLOWERS, "flowers.txt", tp.FLOWERS_PROPOSAL, "2024-01-01"),
-    (tp.OLD_STREET, "street.txt", tp.STREET_PROPOSAL, "2024-01-02"),
-]
-
 
 @pytest.fixture(autouse=True)
 def _lead(monkeypatch):
     """The commands log the batch and the merge under the lead's name."""
     monkeypatch.setenv("BANMIAN_ANNOTATOR", "lead")
-
-
-def make_main(path, extra: int = 0) -> None:
-    """A main database with the two made-up pages (and `extra` copies of the flowers
-    page told apart by a last line), proposed as in tests.team_pages."""
-    store = Store(path, annotator="lead")
-    for text, source, proposal, date in PAGES:
-        store.add_page(
-            tp.page(text, source),
-            PageMeta(source, "测试报", date, "1"),
-            tp.segmentation(text, source, proposal),
-        )
-    for n in range(extra):
-        text = tp.FLOWERS + f"\n第{n + 6}版 责编：方圆"
-        proposal = {
-            **tp.FLOWERS_PROPOSAL,
-            "unassigned": [
-                *tp.FLOWERS_PROPOSAL["unassigned"],
-                {"role": "noise", "lines": [11, 11]},
-            ],
-        }
-        store.add_page(
-            tp.page(text, f"x{n}.txt"),
-            PageMeta(f"x{n}.txt", "测试报", f"2024-02-{n + 1:02d}", "1"),
-            tp.segmentation(text, f"x{n}.txt", proposal),
-        )
-    store.close()
-
-
-def annotate(path, name: str, versions: dict[str, dict]) -> None:
-    """The annotator `name` saves each page (by source file) as given and verifies it."""
-    store = Store(path, annotator=name)
-    for row in store.rows("SELECT id, source_file, raw_text FROM pages"):
-        if row["source_file"] in versions:
-            seg = tp.segmentation(row["raw_text"], row["source_file"], versions[row["source_file"]])
-            store.save(row["id"], seg, "scripted", {"by": name})
-            store.set_status(row["id"], "verified")
-    store.close()
 
 
 def batch(tmp_path, *names: str, overlap: str = "1.0") -> dict[str, object]:
@@ -98,10 +55,10 @@ def rows(path, sql: str, params=()) -> list[tuple]:
 def pair(tmp_path):
     """Main database batched to A and B (both pages to both), each verified as in
     tests.team_pages."""
-    make_main(tmp_path / "main.db")
+    tp.make_main(tmp_path / "main.db")
     files = batch(tmp_path, "A", "B")
-    annotate(files["A"], "A", {"flowers.txt": tp.FLOWERS_FIRST, "street.txt": tp.STREET_FIRST})
-    annotate(files["B"], "B", {"flowers.txt": tp.FLOWERS_SECOND, "street.txt": tp.STREET_SECOND})
+    tp.annotate(files["A"], "A", {"flowers.txt": tp.FLOWERS_FIRST, "street.txt": tp.STREET_FIRST})
+    tp.annotate(files["B"], "B", {"flowers.txt": tp.FLOWERS_SECOND, "street.txt": tp.STREET_SECOND})
     return files
 
 
@@ -182,7 +139,7 @@ def test_agree_leaves_both_files_untouched_and_counts_pages_verified_once(pair, 
 
 # -- batch ----------------------------------------------------------------------------------
 def test_batch_writes_one_file_per_annotator_with_its_pages(tmp_path):
-    make_main(tmp_path / "main.db", extra=4)
+    tp.make_main(tmp_path / "main.db", extra=4)
     main = Store(tmp_path / "main.db")
     main.db.execute(
         "INSERT INTO models (created_at, newspaper, model, card, in_use) "
@@ -251,7 +208,7 @@ def test_disagreeing_pages_are_left_for_curation_even_merged_one_file_at_a_time(
 
 def test_merge_brings_agreed_and_curated_pages_once_with_their_history(pair, tmp_path):
     # B comes round to A on the street page; the flowers page is curated in A's file
-    annotate(pair["B"], "B", {"street.txt": tp.STREET_FIRST})
+    tp.annotate(pair["B"], "B", {"street.txt": tp.STREET_FIRST})
     first, second = Store(pair["A"], annotator="lead"), Store(pair["B"], readonly=True)
     cur = curation.load_curation(first, 1, first, second)
     assert len(cur.disagreements) == 2
@@ -286,9 +243,9 @@ def test_merge_brings_agreed_and_curated_pages_once_with_their_history(pair, tmp
 
 
 def test_a_page_changed_in_main_since_the_batch_is_not_written_over(tmp_path):
-    make_main(tmp_path / "main.db")
+    tp.make_main(tmp_path / "main.db")
     files = batch(tmp_path, "A")
-    annotate(files["A"], "A", {"street.txt": tp.STREET_SECOND})
+    tp.annotate(files["A"], "A", {"street.txt": tp.STREET_SECOND})
     main = Store(tmp_path / "main.db", annotator="lead")
     seg = main.load(2)
     reordered = dataclasses.replace(seg, articles=seg.articles[::-1])
@@ -305,7 +262,7 @@ def test_a_page_changed_in_main_since_the_batch_is_not_written_over(tmp_path):
 
 def test_merge_refuses_a_file_batched_from_another_database(pair, tmp_path):
     (tmp_path / "other").mkdir()
-    make_main(tmp_path / "other" / "main.db")
+    tp.make_main(tmp_path / "other" / "main.db")
     run = banmian("merge", str(tmp_path / "other" / "main.db"), str(pair["A"]))
     assert run.returncode == 2 and "has handed out no batch" in run.stderr
     batch(tmp_path / "other", "Z")
@@ -334,7 +291,7 @@ def test_agreement_of_a_page_with_itself_is_perfect(sample_page):
 
 
 def test_agree_in_process_names_unnamed_files_by_their_file(tmp_path):
-    make_main(tmp_path / "main.db")
+    tp.make_main(tmp_path / "main.db")
     one = Store(tmp_path / "main.db", readonly=True)
     try:
         result = agree(one, one)
