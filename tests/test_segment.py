@@ -105,6 +105,45 @@ def test_a_boundary_the_model_half_expected_is_a_doubt_on_the_block():
     assert not seg.block(3).doubts  # sure decisions raise nothing
 
 
+class _ScriptedModel:
+    """Decisions set by hand per line: (role, role probability, opens article)."""
+
+    calibration = Calibration()
+
+    def __init__(self, script: dict[int, tuple[Role, float, float]]) -> None:
+        self.script = script
+
+    def decide(self, numbers, features):
+        out = []
+        for n in numbers:
+            role, sure, article = self.script[n]
+            label = LineLabel(role, True, article >= 0.5)
+            roles = {str(role): sure, "subheadline": 1 - sure}
+            out.append(LineDecision(n, label, roles, 1.0, article))
+        return out
+
+
+HEADLINE_BETWEEN = "　　第一篇第一段。\n　　第一篇第二段。\n\n第二篇标题\n\n　　第二篇正文。\n"
+
+
+@pytest.mark.parametrize("sure, articles", [(0.95, [[1, 2], [4, 6]]), (0.6, [[1, 2, 4, 6]])])
+def test_a_sure_headline_between_paragraphs_starts_another_article(sure, articles):
+    """The line model missed the boundary after the headline (opens_article 0.2 on line
+    6); a sure headline between two of an article's paragraphs splits it there, with a
+    doubt, while an unsure one is left to the heading attachment (one article here)."""
+    script = {
+        1: (Role.BODY, 1.0, 1.0),
+        2: (Role.BODY, 1.0, 0.0),
+        4: (Role.HEADLINE, sure, 0.0),
+        6: (Role.BODY, 1.0, 0.2),
+    }
+    seg = segment_page(Page.from_text(HEADLINE_BETWEEN), _ScriptedModel(script))
+    assert sorted(sorted(b.first for b in a.blocks) for a in seg.articles) == articles
+    if sure > 0.9:
+        (doubt,) = seg.articles[1].doubts
+        assert doubt.about == "boundary" and doubt.confidence == 0.8
+
+
 def test_two_line_byline_is_one_block():
     page = Page.from_text("　　□记者 丁霞\n　　通讯员 刘丽娜 报道\n　　本报讯 2月1日，会议召开。\n")
     seg = segment_page(page)
