@@ -14,7 +14,7 @@ import pytest
 from banmian.core.cli import export as cli_export
 from banmian.core.cli import main as cli
 from banmian.core.corpus.store import PageMeta, Store
-from banmian.core.export import articles as export_module
+from banmian.core.export import rows as export_rows
 from banmian.core.export.articles import (
     ExportError,
     ExportFilters,
@@ -243,7 +243,7 @@ def test_parquet_round_trip(db, tmp_path):
 
 @pytest.mark.parametrize("fmt, name", [("jsonl", "a.jsonl"), ("csv", "a.csv"), ("txt", "txt")])
 def test_a_failure_midway_leaves_no_output(db, tmp_path, monkeypatch, fmt, name):
-    real_row, calls = export_module._row, []
+    real_row, calls = export_rows.article_row, []
 
     def failing_row(*args):
         calls.append(1)
@@ -251,7 +251,7 @@ def test_a_failure_midway_leaves_no_output(db, tmp_path, monkeypatch, fmt, name)
             raise RuntimeError("disk on fire")
         return real_row(*args)
 
-    monkeypatch.setattr(export_module, "_row", failing_row)
+    monkeypatch.setattr(export_rows, "article_row", failing_row)
     folder = tmp_path / "out"
     folder.mkdir()
     store = Store(db)
@@ -259,10 +259,10 @@ def test_a_failure_midway_leaves_no_output(db, tmp_path, monkeypatch, fmt, name)
         export_articles(store, folder / name, fmt, ExportFilters(status="any"))
     assert list(folder.iterdir()) == []  # neither the target nor a temporary file
     if fmt != "txt":  # an earlier export survives a failed one
-        monkeypatch.setattr(export_module, "_row", real_row)
+        monkeypatch.setattr(export_rows, "article_row", real_row)
         export_articles(store, folder / name, fmt, ExportFilters(status="any"))
         previous = (folder / name).read_bytes()
-        monkeypatch.setattr(export_module, "_row", failing_row)
+        monkeypatch.setattr(export_rows, "article_row", failing_row)
         calls.clear()
         with pytest.raises(RuntimeError):
             export_articles(store, folder / name, fmt, ExportFilters(status="any"))

@@ -237,13 +237,13 @@ def test_a_full_disk_while_exporting_is_one_line_and_leaves_nothing(
 
 
 def test_an_export_folder_that_cannot_be_written_is_one_line(corpus, tmp_path, monkeypatch, capsys):
-    from banmian.core.export import articles
+    from banmian.core.export import targets
 
     def refused(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "locked"))
 
-    monkeypatch.setattr(articles.tempfile, "mkstemp", refused)
-    monkeypatch.setattr(articles.tempfile, "mkdtemp", refused)
+    monkeypatch.setattr(targets.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(targets.tempfile, "mkdtemp", refused)
     for target in ("a.jsonl", "txt"):
         code = main(
             ["--db", str(corpus), "export", str(tmp_path / "locked" / target), "--status", "any"]
