@@ -107,7 +107,10 @@ def _units(page: Page, decisions: list[LineDecision]) -> list[Unit]:
         if last is not None and not label.opens_block and last.role is label.role:
             last.lines.append(decision)
         else:
-            units.append(Unit(label.role, [decision], label.opens_article))
+            # an article starts where the marginal says so, not where the single best
+            # label path does: 0.19 fewer fixes a page on the development corpus, since
+            # the path gives up a likely start to keep its neighbours' labels consistent
+            units.append(Unit(label.role, [decision], decision.opens_article >= 0.5))
     for unit in units:
         unit.text = "".join(clean_line(page.line(d.number)) for d in unit.lines)
     return units
