@@ -61,13 +61,21 @@ def _jsonl(path: Path) -> list[dict]:
 
 
 def _txt(folder: Path) -> list[dict]:
+    """Each TXT file read back: its headings (kicker, title, subtitle, byline: those the
+    article has), a blank line, its paragraphs; the id from the name
+    `<date>_p<pages>_<id>_<title>.txt`."""
     found = []
     for file in sorted(folder.glob("*.txt")):
-        title, byline, blank, *paragraphs = file.read_text("utf-8").splitlines()
-        assert blank == ""
-        article_id = file.name.removesuffix(".txt").split("_")[0]  # names start with the id
+        lines = file.read_text("utf-8").splitlines()
+        blank = lines.index("")
+        date, pages, article_id = file.name.removesuffix(".txt").split("_")[:3]
         found.append(
-            {"id": article_id, "title": title, "byline": byline, "text": "\n".join(paragraphs)}
+            {
+                "id": article_id,
+                "name": (date, pages),
+                "headings": lines[:blank],
+                "text": "\n".join(lines[blank + 1 :]),
+            }
         )
     return found
 
@@ -97,9 +105,12 @@ def test_all_formats_agree_on_the_sample(db, tmp_path):
     assert sorted(a["id"] for a in texts) == sorted(by_id)
     for article in texts:
         expected = by_id[article["id"]]
-        assert [article[k] for k in ("title", "byline", "text")] == [
-            expected[k] for k in ("title", "byline", "text")
-        ]
+        headings = [expected[k] for k in ("kicker", "title", "subtitle", "byline")]
+        assert article["headings"] == [h for h in headings if h]
+        assert article["text"] == expected["text"]
+        assert article["name"] == (expected["date"], f"p{int(expected['page']):02d}")
+    kicked = next(a for a in texts if by_id[a["id"]]["kicker"])  # the kicker comes first
+    assert kicked["headings"][0] == by_id[kicked["id"]]["kicker"]
     assert sorted(p.name for p in out.iterdir()) == ["a.csv", "a.jsonl", "txt"]  # no leftovers
 
 

@@ -96,11 +96,13 @@ def write_csv(rows: Iterable[dict], path: Path) -> int:
 
 
 def txt_name(row: dict, taken: set[str]) -> str:
-    """A file name for the article that is safe on every system and unique in `taken`.
+    """A file name for the article that is safe on every system and unique in `taken`:
+    `2023-02-03_p01-02_<id>_<title>.txt` (date, every page it is printed on, stable id,
+    title), so that a folder lists the corpus in paper order.
 
     Titles come from OCR and annotators: they may hold `/`, `..`, quotes, markup, line
-    breaks or a whole paragraph. The stable id goes first, so names sort by page and
-    never start with a dot; the title is cut to `MAX_TITLE_IN_NAME` characters.
+    breaks or a whole paragraph. The date goes first, so names never start with a dot;
+    the title is cut to `MAX_TITLE_IN_NAME` characters.
     """
     title = unicodedata.normalize("NFKC", row.get("title") or "")
     title = re.sub(r"<[^>]{0,40}>", " ", title)  # markup such as <b>
@@ -109,8 +111,16 @@ def txt_name(row: dict, taken: set[str]) -> str:
     title = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in title)
     title = re.sub(r"[/\\:*?\"'<>|`$&;!%{}\[\]]", " ", title)
     title = re.sub(r"[\s_.]+", "_", title).strip("_-")[:MAX_TITLE_IN_NAME]
-    title = _cut_to_bytes(title, MAX_TITLE_BYTES).strip("_-")
-    stem = re.sub(r"[^0-9A-Za-z_-]", "_", str(row["id"]))[:MAX_ID_IN_NAME]
+    stem = "_".join(
+        [
+            _safe(row.get("date") or "undated", 10),
+            _pages_in_name(row),
+            _safe(row["id"], MAX_ID_IN_NAME),
+        ]
+    )
+    # a name holds 255 bytes: the stem, "_", the title, and room for "-99.txt"
+    budget = min(MAX_TITLE_BYTES, 255 - len(stem) - 1 - 12)
+    title = _cut_to_bytes(title, budget).strip("_-")
     base = f"{stem}_{title}" if title else stem
     name, n = f"{base}.txt", 2
     while name.casefold() in taken:  # case-insensitive file systems
@@ -119,14 +129,30 @@ def txt_name(row: dict, taken: set[str]) -> str:
     return name
 
 
+def _safe(text: str, limit: int) -> str:
+    return re.sub(r"[^0-9A-Za-z_-]", "_", str(text))[:limit]
+
+
+def _pages_in_name(row: dict) -> str:
+    """`p01`, `p01-02` (an article continued on page 2): numbers padded so names sort."""
+    pages = row.get("pages") or [row.get("page") or ""]
+    labels = [p.zfill(2) if p.isdigit() else _safe(p, 8) for p in map(str, pages)]
+    return ("p" + "-".join(dict.fromkeys(labels)))[:24]
+
+
 def _cut_to_bytes(text: str, limit: int) -> str:
     """`text` cut to whole characters whose UTF-8 takes at most `limit` bytes."""
     return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
+TXT_HEADINGS = ("kicker", "title", "subtitle", "byline")
+
+
 def txt_content(row: dict) -> str:
-    """Title, byline, a blank line, then one paragraph a line."""
-    return "\n".join([row["title"], row["byline"], "", *row["paragraphs"]]) + "\n"
+    """The article as printed: kicker, headline, subtitle and byline (those it has, one a
+    line), a blank line, then one paragraph a line."""
+    headings = [row[name] for name in TXT_HEADINGS if row[name]]
+    return "\n".join([*headings, "", *row["paragraphs"]]) + "\n"
 
 
 def write_txt(rows: Iterable[dict], folder: Path) -> int:
