@@ -165,3 +165,23 @@ def test_cli_link_and_missing(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "p1 A3: 下转第5版" in done.stdout
     assert banmian("link", "--db", str(tmp_path / "none.db"), "--missing").returncode == 2
+
+
+def test_two_tails_on_one_page_told_apart_together():
+    """Neither pair is clearly ahead alone (0.69 vs 0.55, 0.63 vs 0.50 crosswise), but
+    reading both together is 0.26 better than the crosswise reading."""
+    from dataclasses import dataclass
+
+    from banmian.core.corpus.link_choice import sure_pairs
+
+    @dataclass(frozen=True)
+    class P:
+        head_key: tuple
+        tail_key: tuple
+        score: float
+
+    a1, a2, b1, b2 = (1, "A1"), (1, "A2"), (2, "B1"), (2, "B2")
+    pairs = [P(a1, b2, 0.69), P(a2, b1, 0.63), P(a1, b1, 0.55), P(a2, b2, 0.50)]
+    assert {(p.head_key, p.tail_key) for p in sure_pairs(pairs)} == {(a1, b2), (a2, b1)}
+    close = [P(a1, b2, 0.69), P(a2, b1, 0.63), P(a1, b1, 0.66), P(a2, b2, 0.62)]
+    assert sure_pairs(close) == []  # the two readings are too close: doubts

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from banmian.core.corpus.link_choice import MARGIN, SURE, sure_pairs  # noqa: F401 (named here too)
 from banmian.core.corpus.rows import doubts_json
 from banmian.core.page.model import Doubt
 from banmian.core.words import nlp
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
     from banmian.core.corpus.store import Store
 
 LINK = "link"
-SURE = 0.6  # a link is stored only from this score …
-MARGIN = 0.15  # … and this far ahead of every other candidate of either end
 _SENTENCE_END = "。！？!?…；;”」』）)"
 _TITLE_MARK = re.compile(r"^[（(]?\s*接[^）)]{0,3}[）)]?\s*|[（(]\s*[上下]接.*$")
 
@@ -84,6 +83,14 @@ class Candidate:
     tail: Fragment
     score: float
     reasons: tuple[str, ...]
+
+    @property
+    def head_key(self) -> tuple[int, str]:
+        return self.head.key
+
+    @property
+    def tail_key(self) -> tuple[int, str]:
+        return self.tail.key
 
 
 @dataclass(frozen=True)
@@ -228,7 +235,7 @@ def score(head: Fragment, tail: Fragment) -> Candidate:
         total += 0.45
         reasons.append("page numbers agree")
     elif names_tail or names_head:
-        total += 0.2
+        total += 0.25  # a misprint: one mark names the other part's page
         reasons.append("one page number agrees")
     end = head.paragraphs[-1] if head.paragraphs else ""
     start = tail.paragraphs[0] if tail.paragraphs else ""
@@ -284,19 +291,9 @@ def plan_issue(articles: list[Fragment], fixed: set[tuple[int, str]]) -> _IssueP
     for c in pairs:
         of_head.setdefault(c.head.key, []).append(c)
         of_tail.setdefault(c.tail.key, []).append(c)
-    taken_heads: set[tuple[int, str]] = set()
-    taken_tails: set[tuple[int, str]] = set()
-    links: list[Candidate] = []
-    for c in pairs:
-        if c.head.key in taken_heads or c.tail.key in taken_tails:
-            continue
-        rivals = [x.score for x in of_head[c.head.key] if x is not c] + [
-            x.score for x in of_tail[c.tail.key] if x is not c
-        ]
-        if c.score >= SURE and all(r <= c.score - MARGIN for r in rivals):
-            links.append(c)
-            taken_heads.add(c.head.key)
-            taken_tails.add(c.tail.key)
+    links = sure_pairs(pairs)
+    taken_heads = {c.head.key for c in links}
+    taken_tails = {c.tail.key for c in links}
     doubts: dict[tuple[int, str], Doubt] = {}
     missing: list[MissingMark] = []
     doubtful: list[tuple[Fragment, list[Candidate]]] = []
