@@ -86,6 +86,11 @@ ALTERNATIVE_WORDS = (  # what the pipeline calls its alternatives, for lupdate
 
 def choice_labels(doubt: Doubt, article_id: str | None) -> list[str]:
     """The alternatives as the buttons name them, the proposed one marked."""
+    if doubt.about == "link":  # candidates, best first; none is stored until chosen
+        return [
+            tr("link to {0}").format(alt) + (tr(" (best)") if i == 0 else "")
+            for i, alt in enumerate(doubt.alternatives)
+        ]
     if doubt.about == "heading":
         return [
             tr("belongs to {0}").format(alt) + (tr(" (as proposed)") if alt == article_id else "")

@@ -677,6 +677,9 @@ class PageEditor(PageLinks, QWidget):
         return doubts[self.doubt_index]
 
     def accept_doubt(self) -> None:
+        if self._link_doubt(0):
+            return
+
         def accept(seg: Segmentation) -> Edit:
             doubt, article_id, block_key = self._current_doubt()
             return edits.resolve_doubt(seg, article_id, block_key, doubt.about)
@@ -685,12 +688,28 @@ class PageEditor(PageLinks, QWidget):
             self._after_doubt()
 
     def take_alternative(self, index: int) -> None:
+        if self._link_doubt(index):
+            return
+
         def take(seg: Segmentation) -> Edit:
             doubt, article_id, block_key = self._current_doubt()
             return take_alternative(seg, doubt, article_id, block_key, index)
 
         if self.apply(take):
             self._after_doubt()
+
+    def _link_doubt(self, index: int) -> bool:
+        """A `link` doubt is decided in the links table (PageLinks.decide_link_doubt);
+        True when the current doubt was one (decided or not)."""
+        doubts = self.segmentation.doubts() if self.segmentation else []
+        if not doubts:
+            return False
+        doubt, article_id, _block = self._current_doubt()
+        if doubt.about != "link":
+            return False
+        if self.decide_link_doubt(doubt, article_id, index):
+            self._after_doubt()
+        return True
 
     def _after_doubt(self) -> None:
         """The decided doubt is gone from the list; show the one now in its place."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from banmian.core.corpus import continuations, links
+from banmian.core.edits import structure as edits
+from banmian.core.page.model import Doubt
 from banmian.gui.commands import LinkCommand
 from banmian.gui.translate import tr
 from PySide6.QtWidgets import QInputDialog
@@ -39,6 +41,9 @@ class PageLinks:
         if other is None:
             self.message.emit(tr("No article {0} in this issue").format(ref))
             return
+        self._link_to(article_id, other, ref)
+
+    def _link_to(self, article_id: str, other: tuple[int, str], ref: str) -> None:
         here = (self.page_id, article_id)
         mine = self.store.page_summary(self.page_id).page_no
         theirs = self.store.page_summary(other[0]).page_no
@@ -50,6 +55,31 @@ class PageLinks:
             lambda: continuations.set_link(store, head, tail),
             tr("Link {0} to {1}").format(article_id, ref),
         )
+
+    def decide_link_doubt(self, doubt: Doubt, article_id: str | None, index: int) -> bool:
+        """Y (index 0, the linker's best candidate) or Alt+N on a `link` doubt: link the
+        article to that candidate. The doubt goes from the page and the link is stored,
+        as one undo step, so that undo brings back both the doubt and the links as
+        they were (and a later save of the page cannot bring the doubt back)."""
+        if self.store is None or self.page_id is None or not article_id or self.read_only:
+            self.message.emit(self.mode_text())
+            return False
+        if not 0 <= index < len(doubt.alternatives):
+            self.message.emit(tr("This doubt offers no candidate {0}").format(index + 1))
+            return False
+        ref = doubt.alternatives[index]
+        other = continuations.resolve_ref(self.store, self.page_id, ref)
+        if other is None or self.undo_stack is None:
+            self.message.emit(tr("No article {0} in this issue").format(ref))
+            return False
+        self.undo_stack.beginMacro(tr("Link {0} to {1}").format(article_id, ref))
+        try:
+            done = self.apply(lambda seg: edits.resolve_doubt(seg, article_id, None, links.LINK))
+            if done:
+                self._link_to(article_id, other, ref)
+        finally:
+            self.undo_stack.endMacro()
+        return done
 
     def ask_link(self) -> None:
         """Ctrl+L: type the other part (`p2 B1`); empty removes the link."""
