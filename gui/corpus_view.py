@@ -1,7 +1,9 @@
-"""The corpus at a glance: every page of the database, its state, and search.
+"""The corpus at a glance: the pages of the database, their state, and search.
 
-The page table is a plain table model over `Store.pages()` summaries, refreshed after
-each write; sorting and the status filter happen in a proxy so the store is asked once.
+The page table shows what core.corpus.listing fetches: the number of pages in the view
+(one aggregate) and the rows on screen, a chunk at a time; sorting and the status filter
+are that listing's SQL, on indexes, so the view costs the same at 100 pages and at
+100,000, and no page's text is read to list it. The model here is a thin Qt face on it.
 Search goes through the store's word-aware search and lists articles, not pages. It
 runs on a worker thread with its own read-only connection, so typing never waits for it;
 the newest query wins (a result that arrives after a newer query was asked is dropped).
@@ -9,8 +11,12 @@ the newest query wins (a result that arrives after a newer query was asked is dr
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from banmian.core.corpus.listing import Listing, View, neighbour
 from banmian.core.corpus.search import SearchError, SearchHit, query_words
 from banmian.core.corpus.store import STATUSES, PageSummary, Store, page_place
 from banmian.gui.background import BackgroundJob
@@ -20,7 +26,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -50,23 +55,79 @@ COLUMNS = (
     QT_TR_NOOP("Last edit"),
     QT_TR_NOOP("Source"),
 )
+# the listing's order for a click on each column (none sorted: corpus order)
+COLUMN_ORDERS = ("corpus", "page", "newspaper", "articles", "doubts", "status", "updated", "source")
+# what a column holds at its widest, for widths that never wait for the rows
+COLUMN_SAMPLES = (
+    "2023-02-03",
+    "888",
+    "青岛西海岸新闻",
+    "888",
+    "8888",
+    "in_progress",
+    "2023-02-03 88:88",
+)
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DATA_ROLES = {
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    PAGE_ID_ROLE,
+}
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 ROOT = QModelIndex()  # the invisible root, as Qt's default parent
 
 
 class PageTableModel(QAbstractTableModel):
+    """The pages of the current view, asked of the listing row by row as Qt paints."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.pages: list[PageSummary] = []
+        self.db: sqlite3.Connection | None = None
+        self.listing: Listing | None = None  # made at the first refresh
+        self.view = View()
+        self.shown: dict[int, tuple] = {}  # row → its cells' texts, until the next reset
 
-    def set_pages(self, pages: list[PageSummary]) -> None:
+    @property
+    def pages(self) -> Sequence[PageSummary]:
+        """The pages of the view in order (fetched as they are read)."""
+        return self.listing if self.listing is not None else ()
+
+    def set_store(self, store: Store | None) -> None:
+        """Show another database's pages, counted at the next `refresh` (not yet: the
+        window may open a page first, and counting is the one cost that grows)."""
         self.beginResetModel()
-        self.pages = pages
+        self.db = store.db.conn if store is not None else None
+        self.listing = None
+        self.shown.clear()
         self.endResetModel()
 
+    def refresh(self) -> None:
+        """Count the view again and forget the rows read (after a write or a new view)."""
+        self.beginResetModel()
+        if self.listing is not None:
+            self.listing.refresh(self.view)
+        elif self.db is not None:
+            self.listing = Listing(self.db, self.view)
+        self.shown.clear()
+        self.endResetModel()
+
+    def set_view(self, view: View) -> None:
+        self.view = view
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        name = COLUMN_ORDERS[column] if 0 <= column < len(COLUMN_ORDERS) else "corpus"
+        descending = column >= 0 and order == Qt.SortOrder.DescendingOrder
+        if (name, descending) != (self.view.order, self.view.descending):
+            self.set_view(replace(self.view, order=name, descending=descending))
+
     def row_of(self, page_id: int) -> int:
-        return next((r for r, p in enumerate(self.pages) if p.id == page_id), -1)
+        """The page's row in the view, -1 when it is not in it."""
+        row = self.listing.position(page_id) if self.listing is not None else None
+        return -1 if row is None else row
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.pages)
@@ -86,45 +147,35 @@ class PageTableModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if not index.isValid() or not 0 <= index.row() < len(self.pages):
+        """Qt asks each visible cell for a dozen roles at every paint: the ones with no
+        answer return before any page is looked up, the texts are made once a row."""
+        if role not in DATA_ROLES or not index.isValid():
             return None
-        page = self.pages[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if index.column() in (1, 3, 4) else None
+        row = index.row()
+        values = self.shown.get(row)
+        if values is None:
+            try:
+                page = self.pages[row]
+            except IndexError:  # pages gone since the count (another process deleted them)
+                return None
+            values = self.shown[row] = (
+                page.date,
+                page.page_no,
+                page.newspaper,
+                page.articles,
+                page.doubts,
+                tr(page.status),
+                page.updated_at[:16].replace("T", " "),
+                page.source,
+                page.id,
+            )
         if role == PAGE_ID_ROLE:
-            return page.id
+            return values[-1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return page.source
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3, 4):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return None
-        values = (
-            page.date,
-            page.page_no,
-            page.newspaper,
-            page.articles,
-            page.doubts,
-            tr(page.status),
-            page.updated_at[:16].replace("T", " "),
-            page.source,
-        )
+            return values[7]
         return values[index.column()]
-
-
-class StatusFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.status: str | None = None
-        self.setSortRole(Qt.ItemDataRole.EditRole)
-
-    def set_status(self, status: str | None) -> None:
-        self.status = status
-        self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
-        if self.status is None:
-            return True
-        pages = self.sourceModel().pages
-        return row < len(pages) and pages[row].status == self.status
 
 
 class CorpusView(QWidget):
@@ -134,19 +185,19 @@ class CorpusView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store: Store | None = None
+        self.current: int | None = None  # the page kept selected across reloads
         self.model = PageTableModel(self)
-        self.proxy = StatusFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.model.modelReset.connect(self._show_current)  # after the view's own reset
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self._size_columns()
         self.table.activated.connect(self._open_row)
         self.table.doubleClicked.connect(self._open_row)
 
@@ -155,7 +206,7 @@ class CorpusView(QWidget):
         for status in STATUSES:
             self.status.addItem(tr(status), status)
         self.status.currentIndexChanged.connect(
-            lambda: self.proxy.set_status(self.status.currentData())
+            lambda: self.model.set_view(replace(self.model.view, status=self.status.currentData()))
         )
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search articles (Ctrl+F): words, names, places"))
@@ -190,41 +241,66 @@ class CorpusView(QWidget):
         self.search_generation = 0  # bumped by every query; older answers are dropped
         self.searches: list[BackgroundJob] = []  # running, kept until they finish
 
+    def _size_columns(self) -> None:
+        """Widths from the font, never from the rows: sizing columns to their contents
+        would read every page the view holds (the annotator can still drag them)."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            label = tr(COLUMNS[column])
+            widest = max(metrics.horizontalAdvance(t) for t in (sample, tr(sample), label))
+            header.resizeSection(column, widest + 28)  # margins and the sort arrow
+
     def set_store(self, store: Store | None) -> None:
         self.store = store
+        self.current = None
         self.search_generation += 1  # an answer from the previous database is stale
         self.results.clear()
         self.results.hide()
-        self.reload()
+        self.model.set_store(store)
 
     def reload(self) -> None:
-        """Re-read the page summaries, keeping the selected page selected."""
-        current = self.current_page_id()
-        pages = self.store.pages() if self.store else []
-        self.model.set_pages(pages)
-        verified = sum(p.status == "verified" for p in pages)
-        self.progress.setMaximum(max(len(pages), 1))
+        """Count the pages again and show the rows on screen, keeping the selected page
+        selected: a few indexed queries, however many pages the database holds."""
+        self.model.refresh()  # the model's reset selects the current page again
+        counts = self.model.listing.counts if self.model.listing is not None else None
+        total, verified = (counts.total, counts.verified) if counts else (0, 0)
+        self.progress.setMaximum(max(total, 1))
         self.progress.setValue(verified)
-        self.progress.setFormat(tr("{0} of {1} pages verified").format(verified, len(pages)))
-        if current is not None:
-            self.select_page(current)
-        elif pages:
-            self.table.selectRow(0)
+        self.progress.setFormat(tr("{0} of {1} pages verified").format(verified, total))
 
     def current_page_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(PAGE_ID_ROLE) if index.isValid() else None
 
-    def select_page(self, page_id: int) -> None:
-        row = self.model.row_of(page_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if index.isValid():
-                self.table.selectRow(index.row())
-                self.table.scrollTo(index)
+    def _current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            self.current = index.data(PAGE_ID_ROLE)
 
-    def page_ids_in_view(self) -> list[int]:
-        return [self.proxy.index(r, 0).data(PAGE_ID_ROLE) for r in range(self.proxy.rowCount())]
+    def select_page(self, page_id: int) -> None:
+        """Keep this page selected; found in the view at once only while it is shown
+        (the next reload finds it otherwise: opening a page costs no count)."""
+        self.current = page_id
+        if self.isVisible():
+            self._show_current()
+
+    def _show_current(self) -> None:
+        if self.current is None:
+            if self.model.rowCount() > 0:
+                self.table.selectRow(0)
+            return
+        row = self.model.row_of(self.current)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def neighbour(self, page_id: int, step: int) -> int | None:
+        """The page after (`step` +1) or before this one in the view, wrapping round."""
+        if self.model.db is None:
+            return None
+        return neighbour(self.model.db, self.model.view, page_id, step)
 
     def _open_row(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from banmian.core.corpus import vocabulary
+from banmian.core.corpus.listing import page_exists
 from banmian.core.corpus.paths import default_database, open_store
 from banmian.core.corpus.store import Store, page_place
 from banmian.core.page.model import Role
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self.refresh_vocabulary()
         self._show_lock(holder)
         last = self.settings.value(f"last_page/{store.path}", None)
-        if last is not None and int(last) in {p.id for p in store.pages()}:
+        if last is not None and page_exists(store.db.conn, int(last)):
             self.open_page(int(last))
         else:
             self.show_corpus()
@@ -462,9 +463,10 @@ class MainWindow(QMainWindow):
         self.show_corpus()
 
     def _step_page(self, step: int) -> None:
-        ids = self.corpus.page_ids_in_view()
-        if self.editor.page_id in ids and ids:
-            self.open_page(ids[(ids.index(self.editor.page_id) + step) % len(ids)])
+        if self.editor.page_id is not None:
+            following = self.corpus.neighbour(self.editor.page_id, step)
+            if following is not None:
+                self.open_page(following)
 
     def do_previous_page(self) -> None:
         self._step_page(-1)

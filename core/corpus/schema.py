@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("banmian")
 
 # Bumped with every migration; stored in PRAGMA user_version for tools that look there.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 @migrations()
@@ -228,6 +228,34 @@ def m007_team(db: Database) -> None:
     )
     db.table("pages").add_column("curated_by", str)
     db.table("pages").add_column("merged", str)
+
+
+@migrations()
+def m008_corpus_list_indexes(db: Database) -> None:
+    """Version 8: an index for every order of the window's corpus list, plain and behind
+    `status` (for a list filtered by status), and one of the pages not yet verified in
+    corpus order (Ctrl+Return's next page), so that the list reads a screenful of rows
+    and never sorts or scans the corpus (core.corpus.listing, whose expressions these
+    must match). The keys are NULL-free so that "after this page" is one comparison."""
+    date, number, page = (
+        "ifnull(date, '')",
+        "CAST(ifnull(page_no, '') AS INTEGER)",
+        "ifnull(page_no, '')",
+    )
+    corpus = f"{date}, {number}, {page}"
+    orders = {
+        "corpus_order": corpus,
+        "page": f"{number}, {page}, {date}",
+        "newspaper": f"ifnull(newspaper, ''), {corpus}",
+        "articles": "articles",
+        "doubts": "doubts",
+        "updated": "ifnull(updated_at, '')",
+        "source": "ifnull(source_file, '')",
+    }
+    for name, terms in orders.items():
+        db.execute(f"CREATE INDEX pages_by_{name} ON pages ({terms})")
+        db.execute(f"CREATE INDEX pages_by_status_{name} ON pages (status, {terms})")
+    db.execute(f"CREATE INDEX pages_unverified ON pages ({corpus}) WHERE status != 'verified'")
 
 
 def migrate(db: Database) -> None:

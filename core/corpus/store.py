@@ -390,17 +390,11 @@ class Store:
         return _summary(self.page_row(page_id))
 
     def next_unverified(self, after: int | None = None) -> int | None:
-        """The next page in corpus order that is not verified, wrapping around."""
-        pages = self.pages()
-        order = [p.id for p in pages]
-        todo = {p.id for p in pages if p.status != "verified"}
-        if not todo:
-            return None
-        start = order.index(after) + 1 if after in order else 0
-        for page_id in order[start:] + order[:start]:
-            if page_id in todo and page_id != after:
-                return page_id
-        return None
+        """The next page in corpus order that is not verified, wrapping around: one
+        indexed query (core.corpus.listing), whatever the corpus size."""
+        from banmian.core.corpus.listing import next_unverified
+
+        return next_unverified(self.db.conn, after)
 
     def history(self, page_id: int) -> list[EditRecord]:
         return [

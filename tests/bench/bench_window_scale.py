@@ -4,10 +4,10 @@ Run on demand: `python tests/bench/bench_window_scale.py [--pages 1000,100000]
 [--runs 40] [--launches 5] [--keep DIR]`.
 
 Each database is generated without segmenting more than once: the sample page is
-imported and its rows (page, blocks, articles, log) copied by SQL under new hashes,
-dates, page numbers and statuses (60% verified, 10% in progress, 30% new, interleaved),
-so 100,000 pages take a minute or two to build rather than hours (`--keep DIR` keeps
-them for the next run). The figures are what the annotator waits for:
+imported and its rows (page, blocks, articles, log) copied by SQL (tests/page_copies.py)
+under new hashes, dates, page numbers and statuses (60% verified, 10% in progress, 30%
+new, interleaved), so 100,000 pages take a minute or two to build rather than hours
+(`--keep DIR` keeps them for the next run). The figures are what the annotator waits for:
 
 - launch: from starting `banmian --db FILE` (a child process, offscreen, settings of its
   own) until the main window has been painted with the corpus listed; median of
@@ -33,8 +33,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-NEWSPAPERS = ("人民日报", "青岛日报", "半岛都市报")
 
 # The child process: `banmian --db FILE` as launched, with an event filter (installed
 # when the application object is made) that reports the main window's first paint.
@@ -95,47 +93,11 @@ def build_corpus(path: Path, pages: int) -> None:
     from banmian.core.corpus.paths import sample_page
     from banmian.core.corpus.store import PageMeta, Store
 
+    from tests.page_copies import NEWSPAPERS, copy_page
+
     store = Store(path, annotator="bench")
     store.add_page(sample_page(), PageMeta("sample_page.txt", NEWSPAPERS[0], "2020-01-01", "1"))
-    db = store.db.conn
-    db.execute("BEGIN IMMEDIATE")
-    # n = 1 … pages-1: eight pages an issue, the newspapers in turn, statuses interleaved
-    db.execute(
-        """WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-        INSERT INTO pages (content_hash, source_file, newspaper, date, page_no, raw_text,
-                           status, annotator, articles, doubts, created_at, updated_at)
-        SELECT p.content_hash || '-' || i,
-               printf('%s/%s_%02d.txt', ?2 ->> ('$[' || (i % 3) || ']'),
-                      date('2020-01-01', '+' || (i / 8) || ' days'), 1 + i % 8),
-               ?2 ->> ('$[' || (i % 3) || ']'),
-               date('2020-01-01', '+' || (i / 8) || ' days'), CAST(1 + i % 8 AS TEXT),
-               p.raw_text,
-               CASE WHEN (i * 7) % 10 < 6 THEN 'verified'
-                    WHEN (i * 7) % 10 = 6 THEN 'in_progress' ELSE 'new' END,
-               'bench', p.articles, p.doubts + i % 5,
-               p.created_at, strftime('%Y-%m-%dT%H:%M:%f', '2023-01-01', '+' || i || ' minutes') || '+00:00'
-        FROM n, pages p WHERE p.id = 1""",
-        [pages - 1, json.dumps(NEWSPAPERS, ensure_ascii=False)],
-    )
-    for table, columns in (
-        ("blocks", "first_line, last_line, role, text, article_id, doubts"),
-        (
-            "articles",
-            "article_id, position, title_override, continued_from, continued_to, notes, "
-            "status, doubts, title, text, suggestions",
-        ),
-    ):
-        copied = ", ".join(f"t.{c.strip()}" for c in columns.split(","))
-        db.execute(
-            f"INSERT INTO {table} (page_id, {columns}) "
-            f"SELECT p.id, {copied} FROM pages p, {table} t WHERE p.id > 1 AND t.page_id = 1"
-        )
-    db.execute(
-        "INSERT INTO edit_log (page_id, at, annotator, action, detail) "
-        "SELECT id, created_at, 'bench', 'import', '{}' FROM pages WHERE id > 1"
-    )
-    db.execute("COMMIT")
-    db.execute("ANALYZE")
+    copy_page(store.db.conn, pages - 1)
     store.close()
 
 
