@@ -210,6 +210,9 @@ class PageEditor(PageLinks, QWidget):
         assert self.store is not None and self.page_id is not None
         try:
             self.store.save(self.page_id, segmentation, action, detail)
+            if continuations.relink_edited_page(self.store, self.page_id):
+                # the linker put link doubts on the page's articles: show (and keep) them
+                segmentation = self.store.load(self.page_id)
         except STORAGE_ERRORS as exc:
             return self._not_saved(exc)
         self.save_failed = False

@@ -185,3 +185,34 @@ def test_two_tails_on_one_page_told_apart_together():
     assert {(p.head_key, p.tail_key) for p in sure_pairs(pairs)} == {(a1, b2), (a2, b1)}
     close = [P(a1, b2, 0.69), P(a2, b1, 0.63), P(a1, b1, 0.66), P(a2, b2, 0.62)]
     assert sure_pairs(close) == []  # the two readings are too close: doubts
+
+
+def test_editing_a_linked_fragment_keeps_the_link_or_doubts_it(tmp_path):
+    """A split moves the 下转 mark to the new article; a merge takes an article away.
+    The links naming the old fragments are dropped and the issue relinked: linked again
+    where sure, a doubt where not; no link is left pointing at what is gone."""
+    from banmian.core.corpus.continuations import relink_edited_page, stale_links
+    from banmian.core.edits import structure as edits
+
+    store = Store(tmp_path / "c.db")
+    one, two = cp.issue(store)
+    link_issues(store)
+    set_link(store, (one, "A2"), (two, "B2"))  # an annotator's link
+    seg = store.load(one)
+    body = seg.article("A2").blocks[-1].first
+    split = edits.split_article(seg, body).segmentation  # headline stays, body is new
+    moved = next(a.id for a in split.articles if a.continued_to == "2" and a.id != "A1")
+    store.save(one, split, "split")
+    assert stale_links(store, one)
+    assert relink_edited_page(store, one)
+    assert (one, moved, two, "B2", "auto") in _links(store)  # kept, on the part with the mark
+    assert not any(r[1] == "A2" for r in _links(store))
+    merged = edits.merge_with_previous(store.load(one), moved).segmentation
+    store.save(one, merged, "merge")
+    assert relink_edited_page(store, one)
+    heads = {r[1] for r in _links(store) if r[2] is not None}
+    assert heads <= {a.id for a in merged.articles}  # nothing points at what is gone
+    doubted = {a for a in ("B1", "B2") if _doubts(store, two, a)}
+    linked_tails = {r[3] for r in _links(store) if r[2] is not None}
+    assert {"B1", "B2"} <= linked_tails | doubted  # each tail linked or doubted
+    assert not relink_edited_page(store, one)  # nothing stale left

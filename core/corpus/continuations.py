@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from banmian.core.corpus.links import LINK, fragment, fragment_ref, now, page_label
+from banmian.core.corpus.links import (
+    LINK,
+    fragment,
+    fragment_ref,
+    link_issues,
+    now,
+    page_label,
+)
 from banmian.core.corpus.rows import doubts_json, json_text
 from banmian.core.page.model import Doubt
 
@@ -226,3 +233,48 @@ def resolve_ref(store: Store, page_id: int, ref: str) -> tuple[int, str] | None:
         ):
             return (other, m.group(2))
     return None
+
+
+def stale_links(store: Store, page_id: int) -> tuple[LinkRow, ...]:
+    """Links with an end on the page that no longer fits it: the article is gone (merged
+    away) or no longer carries the mark of its end (a split moved `（下转第二版）` to the
+    new article)."""
+    marked = {
+        (article_id, "to"): bool(cto)
+        for article_id, cto in store.db.execute(
+            "SELECT article_id, coalesce(continued_to, '') FROM articles WHERE page_id = ?",
+            [page_id],
+        )
+    }
+    for article_id, cfrom in store.db.execute(
+        "SELECT article_id, coalesce(continued_from, '') FROM articles WHERE page_id = ?",
+        [page_id],
+    ):
+        marked[(article_id, "from")] = bool(cfrom)
+    stale = []
+    for row in store.db.execute(
+        "SELECT from_page, from_article, to_page, to_article, score, source FROM links"
+        " WHERE from_page = ? OR to_page = ?",
+        [page_id, page_id],
+    ):
+        r = LinkRow(*row)
+        head_ok = r.from_page != page_id or marked.get((r.from_article, "to"), False)
+        tail_ok = r.to_page != page_id or marked.get((r.to_article, "from"), False)
+        if not (head_ok and tail_ok):
+            stale.append(r)
+    return tuple(stale)
+
+
+def relink_edited_page(store: Store, page_id: int) -> bool:
+    """After a correction of the page: drop its stale links (an annotator's too, since
+    the fragment it named changed) and relink its issue, so that the link is kept where
+    the evidence is still sure and becomes a doubt where it is not, never silently lost.
+    True when a link was dropped (the page's link doubts may have changed)."""
+    stale = stale_links(store, page_id)
+    if not stale:
+        return False
+    with store.writing():
+        _delete_rows(store, stale)
+        _log(store, page_id, "relink", {"dropped": len(stale)})
+    link_issues(store, [page_id])
+    return True
