@@ -10,7 +10,12 @@ Months of work meet here, so a merge never decides between two people silently:
 - a page changed in the main database since the batch (or since the last merge wrote
   it) is not written over either;
 - each annotator file's edit log comes along, from where the last merge stopped, and
-  the page's status and annotator with it; running the same merge again changes nothing.
+  the page's status and annotator with it; running the same merge again changes nothing;
+- the links (下转/上接) annotators set on merged pages follow, by the same rules
+  (core.team.merge_links);
+- a page of a file that `main` does not hold is listed, never added: the files come
+  from `main`, so such a page was deleted there, or added in the annotator's file
+  without its source file (an import's job).
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from banmian.core.corpus.rows import json_text
-from banmian.core.corpus.store import Store, StoreError, now
+from banmian.core.corpus.store import Store, StoreError, now, page_place
 from banmian.core.team.info import TeamInfo, team_info
+from banmian.core.team.merge_links import LinkOutcome, merge_links
 from banmian.core.team.versions import PageVersion, read_versions
 
 
@@ -32,15 +38,31 @@ class MergeReport:
     conflicts: list[str] = field(default_factory=list)
     waiting: int = 0  # pages handed out that no file gives as verified yet
     log_rows: int = 0
+    not_in_main: list[str] = field(default_factory=list)  # "place: why", never added
+    links: LinkOutcome = field(default_factory=LinkOutcome)
+
+    @property
+    def left_alone(self) -> bool:
+        """Whether anything was left for someone to decide (the command's exit status)."""
+        return bool(self.conflicts or self.links.conflicts)
 
     def summary(self) -> str:
         lines = [f"merged {p}" for p in self.merged]
-        lines += [f"NOT MERGED {c}" for c in self.conflicts]
+        lines += [f"merged {link}" for link in self.links.merged]
+        lines += [f"not in main: {p}" for p in self.not_in_main]
+        lines += [f"NOT MERGED {c}" for c in self.conflicts + self.links.conflicts]
         lines.append(
             f"{len(self.merged)} pages merged, {self.unchanged} already up to date, "
             f"{self.kept_curated} kept as curated here, {len(self.conflicts)} left for "
-            f"curation, {self.waiting} not verified yet; {self.log_rows} edit log rows added"
+            f"curation, {self.waiting} not verified yet, {len(self.not_in_main)} not in "
+            f"main; {self.log_rows} edit log rows added"
         )
+        links = self.links
+        if links.merged or links.unchanged or links.conflicts or links.waiting:
+            lines.append(
+                f"links: {len(links.merged)} merged, {links.unchanged} already up to date, "
+                f"{len(links.conflicts)} left alone, {links.waiting} waiting for their pages"
+            )
         return "\n".join(lines)
 
 
@@ -83,19 +105,56 @@ def open_sources(main: Store, stores: list[Store]) -> list[Source]:
 
 
 def merge(main: Store, stores: list[Store]) -> MergeReport:
-    """Merge every file's verified and curated pages into `main` (see the module)."""
+    """Merge every file's verified and curated pages into `main`, then the links its
+    annotator set on them (see the module and core.team.merge_links)."""
     sources = open_sources(main, stores)
     report = MergeReport()
     wanted = {h for s in sources for h in s.handed} | {h for s in sources for h in s.verified}
     mains = read_versions(main, hashes=wanted)
+    settled: dict[str, set[str]] = {s.info.id: set() for s in sources}
+    disputed: set[str] = set()
     for content_hash in sorted(wanted, key=lambda h: mains[h].page_id if h in mains else 0):
         giving = [s for s in sources if content_hash in s.verified]
         here = mains.get(content_hash)
-        if here is None or not giving:
+        if here is None:
+            report.not_in_main.append(_not_in_main(main, content_hash, sources))
+            continue
+        if not giving:
             report.waiting += 1
             continue
-        _merge_page(main, here, giving, report)
+        if _merge_page(main, here, giving, report):
+            for source in giving:
+                settled[source.info.id].add(content_hash)
+        else:
+            disputed.add(content_hash)
+    report.links = merge_links(main, sources, settled, disputed)
     return report
+
+
+def _not_in_main(main: Store, content_hash: str, sources: list[Source]) -> str:
+    """Why a page of the files is not in `main`, which is never given it: every file was
+    batched from `main` (open_sources), so a page handed out and gone was deleted there
+    on purpose; one never handed out was added in the annotator's file, and belongs in
+    `main` by an import, with its file and metadata, not by a merge."""
+    having = [s for s in sources if content_hash in s.handed or content_hash in s.verified]
+    row = next(
+        having[0].store.rows(
+            "SELECT source_file, newspaper, date, page_no FROM pages WHERE content_hash = ?",
+            [content_hash],
+        ),
+        None,
+    )
+    place = content_hash[:12]
+    if row:
+        where = page_place(row["newspaper"] or "", row["date"] or "", row["page_no"] or "")
+        place = where or row["source_file"] or place
+    names = ", ".join(sorted(s.name for s in having))
+    if any(content_hash in s.handed for s in having):
+        return (
+            f"{place}: handed out to {names} but deleted from {main.path.name} since; "
+            "not added back"
+        )
+    return f"{place}: added in {names}'s file, never handed out; import it into {main.path.name}"
 
 
 def _claims(main: Store, content_hash: str, giving: list[Source]) -> dict[str, str]:
@@ -114,7 +173,8 @@ def _claims(main: Store, content_hash: str, giving: list[Source]) -> dict[str, s
     return claims
 
 
-def _merge_page(main: Store, here: PageVersion, giving: list[Source], report: MergeReport) -> None:
+def _merge_page(main: Store, here: PageVersion, giving: list[Source], report: MergeReport) -> bool:
+    """Merge one page; False when it is left for curation."""
     content_hash = here.content_hash
     row = main.page_row(here.page_id)
     place = here.place or f"page {here.page_id}"
@@ -122,7 +182,7 @@ def _merge_page(main: Store, here: PageVersion, giving: list[Source], report: Me
     if here.curated_by and not curated:
         report.kept_curated += 1
         _bring_logs(main, here, giving, report)
-        return
+        return True
     if curated:
         claims = {s.name: s.verified[content_hash].fingerprint for s in curated}
     else:
@@ -131,7 +191,7 @@ def _merge_page(main: Store, here: PageVersion, giving: list[Source], report: Me
         said = ", ".join(sorted(claims))
         report.conflicts.append(f"{place}: verified differently by {said}, not curated")
         _remember_claims(main, content_hash, giving)
-        return
+        return False
     (target,) = set(claims.values())
     chosen = next(s for s in (curated or giving) if s.verified[content_hash].fingerprint == target)
     version = chosen.verified[content_hash]
@@ -142,7 +202,7 @@ def _merge_page(main: Store, here: PageVersion, giving: list[Source], report: Me
             f"{', '.join(sorted(claims))}"
         )
         _remember_claims(main, content_hash, giving)
-        return
+        return False
     who = version.curated_by or ", ".join(sorted(claims))
     needs_page = (
         here.fingerprint != target
@@ -173,6 +233,7 @@ def _merge_page(main: Store, here: PageVersion, giving: list[Source], report: Me
         report.merged.append(f"{place}: from {who}")
     else:
         report.unchanged += 1
+    return True
 
 
 def _bring_logs(
