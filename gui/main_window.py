@@ -26,7 +26,7 @@ from banmian.gui.corpus_view import CorpusView
 from banmian.gui.fonts import missing_font_warning, page_font
 from banmian.gui.learning import Learning
 from banmian.gui.page_editor import PageEditor
-from banmian.gui.team_review import TeamReview
+from banmian.gui.team_review import TeamReview, batch_annotator
 from banmian.gui.translate import tr
 from PySide6.QtCore import QLockFile, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
@@ -145,7 +145,8 @@ class MainWindow(QMainWindow):
             store, lock, holder = self._open_store(None)
         self._close_database()
         self.store, self.lock = store, lock
-        if name := self.annotator_name():
+        owner = "" if os.environ.get("BANMIAN_ANNOTATOR") else batch_annotator(store)
+        if name := owner or self.annotator_name():
             store.annotator = name
         if not store.readonly:
             store.defer_checkpoints()
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
             vocabulary.seed_vocabulary(store)
         self.refresh_vocabulary()
         self._show_lock(holder)
+        if owner and not holder:
+            self.show_message(tr("{0}'s batch: corrections are logged under {0}").format(owner))
         last = self.settings.value(f"last_page/{store.path}", None)
         if last is not None and page_exists(store.db.conn, int(last)):
             self.open_page(int(last))

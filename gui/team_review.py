@@ -12,6 +12,7 @@ from pathlib import Path
 from banmian.core.corpus.store import Store
 from banmian.core.team.agreement import FIGURES, HEADERS, CorpusAgreement, agree
 from banmian.core.team.curation import load_curation
+from banmian.core.team.info import team_info
 from banmian.gui.curation import CurationDialog
 from banmian.gui.translate import tr
 from PySide6.QtCore import Qt
@@ -27,6 +28,20 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
 )
+
+
+def batch_annotator(store: Store) -> str:
+    """Whose batch file `store` is ("" for a main database or a file no batch wrote).
+
+    A batch file is made for one annotator (core.team.batch records the name in it), so
+    its corrections are theirs whoever's settings the window runs with: a lead opening
+    `li.db` to look, or `li` on a shared machine, must not log `li`'s file under another
+    name. A file too old or too damaged to say is nobody's batch file."""
+    try:
+        info = team_info(store)
+    except Exception:  # no team table (an old file opened read-only), unreadable …
+        return ""
+    return info.annotator if info.role == "annotator" else ""
 
 
 def _figure(value: float | None) -> str:
