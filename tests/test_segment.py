@@ -118,7 +118,8 @@ class _ScriptedModel:
         for n in numbers:
             role, sure, article = self.script[n]
             label = LineLabel(role, True, article >= 0.5)
-            roles = {str(role): sure, "subheadline": 1 - sure}
+            rival = "body" if role is Role.SUBHEADLINE else "subheadline"
+            roles = {str(role): sure, rival: 1 - sure}
             out.append(LineDecision(n, label, roles, 1.0, article))
         return out
 
@@ -142,6 +143,27 @@ def test_a_sure_headline_between_paragraphs_starts_another_article(sure, article
     if sure > 0.9:
         (doubt,) = seg.articles[1].doubts
         assert doubt.about == "boundary" and doubt.confidence == 0.8
+
+
+BYLINE_THEN_SECTION_HEAD = (
+    "第一篇标题\n□本报记者 王华\n核心阅读\n　　第一篇正文，讲春耕。\n\n"
+    "第二篇标题\n　　第二篇正文，讲核心阅读。\n"
+)
+
+
+def test_a_section_head_after_the_byline_stays_in_its_article():
+    """`核心阅读` between an article's byline and its first paragraph is that article's,
+    whatever another article's text says (here it names the section head's words)."""
+    script = {
+        1: (Role.HEADLINE, 1.0, 1.0),
+        2: (Role.BYLINE, 1.0, 0.0),
+        3: (Role.SUBHEADLINE, 1.0, 0.0),
+        4: (Role.BODY, 1.0, 0.0),
+        6: (Role.HEADLINE, 1.0, 1.0),
+        7: (Role.BODY, 1.0, 0.0),
+    }
+    seg = segment_page(Page.from_text(BYLINE_THEN_SECTION_HEAD), _ScriptedModel(script))
+    assert [sorted(b.first for b in a.blocks) for a in seg.articles] == [[1, 2, 3, 4], [6, 7]]
 
 
 def test_two_line_byline_is_one_block():

@@ -302,8 +302,8 @@ def _attach_headings(
             and before is not None
             and after is not None
             and owner[id(before)] == owner[id(after)]
-            and before.role is Role.BODY
-            and after.role is Role.BODY
+            and before.role in _TEXT_ROLES
+            and after.role in _TEXT_ROLES
         ):
             drafts[owner[id(before)]].units.append(unit)
         else:
@@ -370,6 +370,7 @@ def _bundles(headings: list[Unit]) -> list[list[Unit]]:
     return bundles
 
 
+_TEXT_ROLES = (Role.BODY, Role.BYLINE)
 _FOLLOWS = {(Role.KICKER, Role.HEADLINE), (Role.HEADLINE, Role.SUBHEADLINE)}
 
 
