@@ -64,12 +64,13 @@ class AgreementDialog(QDialog):
             n=len(result.pairs), d=result.disagreement_count()
         )
         figures = "  ".join(
-            f"{h} {_figure(overall[n])}" for h, n in zip(HEADERS, FIGURES, strict=True)
+            f"{tr(h)} {_figure(overall[n])}" for h, n in zip(HEADERS, FIGURES, strict=True)
         )
-        self.summary = QLabel(f"{summary}\n{tr('overall')}: {figures}")
+        overall_word = tr("overall")
+        self.summary = QLabel(f"{summary}\n{overall_word}: {figures}")
         layout.addWidget(self.summary)
         self.table = QTableWidget(len(result.pairs), len(FIGURES) + 2)
-        self.table.setHorizontalHeaderLabels([tr("page"), *HEADERS, tr("differ")])
+        self.table.setHorizontalHeaderLabels([tr("page"), *map(tr, HEADERS), tr("differ")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for row, pair in enumerate(result.pairs):

@@ -40,6 +40,16 @@ CORE_WORDS = (
     QT_TR_NOOP("a sentence ended before the blank line; read as a column break"),
     QT_TR_NOOP("a new article assumed after a heading group, with no byline or dateline"),
     QT_TR_NOOP("caption given to the nearest article"),
+    # what two annotators' versions differ in, and the agreement figures' short names
+    # (core.team.compare, core.team.agreement)
+    QT_TR_NOOP("articles"),
+    QT_TR_NOOP("roles"),
+    QT_TR_NOOP("paragraphs"),
+    QT_TR_NOOP("tags"),
+    QT_TR_NOOP("details"),
+    QT_TR_NOOP("exact"),
+    QT_TR_NOOP("κ roles"),
+    QT_TR_NOOP("para F1"),
 )
 
 

@@ -1587,5 +1587,140 @@ Database: {0}</source>
         <source>Use the shipped model</source>
         <translation>使用自带模型</translation>
     </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="160" />
+        <source>{0}'s batch: corrections are logged under {0}</source>
+        <translation>{0} 的批次：修改记在 {0} 名下</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="45" />
+        <source>articles</source>
+        <translation>文章划分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="46" />
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="47" />
+        <source>paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="48" />
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="49" />
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="50" />
+        <source>exact</source>
+        <translation>完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="51" />
+        <source>κ roles</source>
+        <translation>κ 角色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="52" />
+        <source>para F1</source>
+        <translation>段落 F1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/curation.py" line="46" />
+        <source>Curate: {first} and {second}</source>
+        <translation>审定：{first} 与 {second}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/curation.py" line="72" />
+        <source>Take {name}'s (A)</source>
+        <translation>采用 {name} 的 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/curation.py" line="73" />
+        <source>Take {name}'s (B)</source>
+        <translation>采用 {name} 的 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/curation.py" line="74" />
+        <source>Save curated version (Ctrl+Return)</source>
+        <translation>保存审定版本 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/curation.py" line="100" />
+        <source>lines {where} ({kinds})</source>
+        <translation>第 {where} 行（{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="59" />
+        <source>Agreement of {first} and {second}</source>
+        <translation>{first} 与 {second} 的一致性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="63" />
+        <source>{n} pages verified by both, {d} disagreements</source>
+        <translation>两人都已核对 {n} 版，分歧 {d} 处</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="69" />
+        <source>overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="73" />
+        <source>page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="73" />
+        <source>differ</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="110" />
+        <source>This database does not hold that page</source>
+        <translation>此数据库中没有该版面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="135" />
+        <source>Curated version saved; E edits it further</source>
+        <translation>审定版本已保存；按 E 继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="144" />
+        <source>Agreement…</source>
+        <translation>一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="147" />
+        <source>Compare two annotators' databases; curate the pages where they differ</source>
+        <translation>比较两位标注者的数据库；审定有分歧的版面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="154" />
+        <source>Choose the two annotators' databases</source>
+        <translation>请选择两位标注者的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="156" />
+        <source>banmian databases (*.db);;All files (*)</source>
+        <translation>版面数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="160" />
+        <source>Choose exactly two databases</source>
+        <translation>请正好选择两个数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_review.py" line="175" />
+        <source>Cannot compare</source>
+        <translation>无法比较</translation>
+    </message>
 </context>
 </TS>
