@@ -370,7 +370,8 @@ class MainWindow(QMainWindow):
 
     def annotator_name(self) -> str:
         """Who corrects: BANMIAN_ANNOTATOR, else `--annotator` or File → Annotator name
-        (kept in the settings); empty: the store's default, the system user."""
+        (kept in the settings); empty: the store's default, the system user. A batch
+        file's own annotator comes before the settings (open_database)."""
         return os.environ.get("BANMIAN_ANNOTATOR") or str(self.settings.value("annotator", ""))
 
     def do_annotator(self) -> None:
