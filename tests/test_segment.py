@@ -166,6 +166,22 @@ def test_a_section_head_after_the_byline_stays_in_its_article():
     assert [sorted(b.first for b in a.blocks) for a in seg.articles] == [[1, 2, 3, 4], [6, 7]]
 
 
+def test_an_article_start_put_on_a_caption_passes_to_the_text_after_it():
+    """pypdfium2 pages put a photo's caption last in its article's text; the line model
+    may open the next article on the caption line, which belongs to no article's text."""
+    script = {
+        1: (Role.BODY, 1.0, 1.0),
+        2: (Role.BODY, 1.0, 0.0),
+        3: (Role.CAPTION, 1.0, 0.95),
+        4: (Role.BODY, 1.0, 0.01),
+        5: (Role.BODY, 1.0, 0.0),
+    }
+    page = Page.from_text("　　甲。\n　　乙。\n图为丙。 新华社记者 丁摄\n　　戊。\n　　己。\n")
+    seg = segment_page(page, _ScriptedModel(script))
+    assert [sorted(b.first for b in a.blocks) for a in seg.articles] == [[1, 2, 3], [4, 5]]
+    assert not seg.articles[1].doubts  # as sure as the caption line's start was
+
+
 def test_two_line_byline_is_one_block():
     page = Page.from_text("　　□记者 丁霞\n　　通讯员 刘丽娜 报道\n　　本报讯 2月1日，会议召开。\n")
     seg = segment_page(page)

@@ -169,18 +169,25 @@ def _articles(page: Page, units: list[Unit], cal: Calibration) -> Segmentation:
     drafts: list[_Draft] = []
     headings: list[Unit] = []
     loose: list[Unit] = []  # furniture and captions
+    # An article start the model put on a caption or furniture line (which belong to no
+    # article's text) passes to the next text: its probability with it.
+    handed_on = 0.0
     for unit in units:
         if unit.role in (Role.NOISE, Role.CAPTION):
             loose.append(unit)
+            if unit.opens_article and drafts:
+                handed_on = max(handed_on, unit.lines[0].opens_article)
             continue
         if unit.role in HEADING_ROLES and not unit.opens_article:
             headings.append(unit)
             continue
         source = ev.continued_from(unit.text) if unit.role is Role.BODY else None
-        if not drafts or unit.opens_article or source is not None:
+        p_open = max(unit.lines[0].opens_article, handed_on)
+        opens, handed_on = unit.opens_article or handed_on > 0, 0.0
+        if not drafts or opens or source is not None:
             drafts.append(_Draft(continued_from=source))
             if len(drafts) > 1:
-                sure = cal.below("article", unit.lines[0].opens_article, DOUBT_BELOW)
+                sure = cal.below("article", p_open, DOUBT_BELOW)
                 if sure is not None:
                     drafts[-1].doubts.append(
                         Doubt(
@@ -192,7 +199,7 @@ def _articles(page: Page, units: list[Unit], cal: Calibration) -> Segmentation:
                         )
                     )
         elif unit.role not in HEADING_ROLES:
-            sure = cal.below("article", 1 - unit.lines[0].opens_article, DOUBT_BELOW)
+            sure = cal.below("article", 1 - p_open, DOUBT_BELOW)
             if sure is not None:
                 unit.doubts.append(
                     Doubt(
