@@ -157,7 +157,7 @@ def _link_age(main: Store, head: End) -> str:
 
 def merge_links(
     main: Store,
-    sources: Iterable[Source],
+    sources: list[Source],
     settled: dict[str, set[str]],
     disputed: set[str],
 ) -> LinkOutcome:
@@ -173,7 +173,8 @@ def merge_links(
         return outcome
     known = remembered(main)
     current = {(c.source, c.head): c for c in claims}
-    everyone = {k: c for k, c in known.items() if k[0] not in {c.source for c in claims}}
+    given = {s.info.id for s in sources}  # what these files say now replaces their past
+    everyone = {k: c for k, c in known.items() if k[0] not in given}
     everyone.update(current)
     tails_of: dict[End, set] = {}
     heads_of: dict[End, set] = {}
