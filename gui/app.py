@@ -7,12 +7,14 @@ import getpass
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from banmian.core.words import nlp
 from banmian.gui.translate import install_translator, tr
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -33,8 +35,57 @@ def settle_memory() -> None:
 
 
 def _warm_up() -> None:
+    """What the first search, import or training would otherwise wait for: jieba's
+    dictionary, and the segmenter's modules (numpy, CRFsuite) with its shipped model."""
     nlp.jieba_module()
+    from banmian.core.corpus import learning  # noqa: F401
+    from banmian.core.segmentation.line_model import shipped_model
+
+    shipped_model()
     settle_memory()
+
+
+OPTIONAL_HOOKS = ("pandas", "numpy")
+
+
+def import_sqlite_utils_lean() -> None:
+    """Import sqlite-utils without the pandas and numpy it imports when installed (half
+    a second of the window's start, a third of it numpy). It uses them only to name a
+    column type when it creates columns from pandas or numpy values, which banmian never
+    does: its tables come from migrations, its rows are written by plain SQL. Both
+    import normally afterwards (the segmenter needs numpy, an export may use pandas)."""
+    if "sqlite_utils" in sys.modules:
+        return
+    blocked = [name for name in OPTIONAL_HOOKS if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import name` fails
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+
+
+class AfterFirstPaint(QObject):
+    """Runs `then` once, when the event loop turns after `window` was first painted."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def warm_up_behind(window: QWidget) -> None:
+    """Load jieba (about a second of CPU) on a thread once the window is on screen: the
+    thread holds the interpreter lock most of that second, so started any earlier it
+    would slow building and drawing the window the annotator is waiting for."""
+    AfterFirstPaint(window, lambda: threading.Thread(target=_warm_up, daemon=True).start())
 
 
 def ask_annotator_once(annotator: str | None) -> str | None:
@@ -61,12 +112,13 @@ def ask_annotator_once(annotator: str | None) -> str | None:
 
 def run_window(database: str | Path | None = None, annotator: str | None = None) -> int:
     app = make_application()
-    # jieba builds its dictionary in about a second; do it before the first search.
-    threading.Thread(target=_warm_up, daemon=True).start()
+    import_sqlite_utils_lean()
     from banmian.gui.main_window import MainWindow
 
     annotator = ask_annotator_once(annotator)
     window = MainWindow(database, annotator=annotator)
     window.show()
-    settle_memory()
+    # jieba builds its dictionary in about a second: behind the window, before the
+    # first search or import needs it
+    warm_up_behind(window)
     return app.exec()

@@ -1,17 +1,16 @@
 """The `banmian` command: a subcommand runs headless, no command opens the window.
 
 Qt is imported only on the window's path so that `banmian segment` and friends start fast
-and work on machines with no display.
+and work on machines with no display; and the window's path (`banmian`, `banmian --db
+FILE`) never builds the commands' parser, which imports every command's module (the
+segmenter, the importer, the exporters): the window must be up within a second.
 """
 
 from __future__ import annotations
 
 import argparse
-import ctypes.util
 import os
 import sys
-
-from banmian.core.cli import main as cli
 
 # What Qt's xcb platform needs beyond PySide6's wheel (Debian/Ubuntu package names).
 XCB_LIBRARIES = {
@@ -36,6 +35,8 @@ def window_problem(environ: dict[str, str] | None = None) -> str:
             "the commands (`banmian --help`) work without one"
         )
     if platform.startswith("xcb") or not environ.get("WAYLAND_DISPLAY"):
+        import ctypes.util  # 30 ms of imports: only where the answer depends on it
+
         missing = [pkg for lib, pkg in XCB_LIBRARIES.items() if not ctypes.util.find_library(lib)]
         if missing:
             return (
@@ -45,21 +46,31 @@ def window_problem(environ: dict[str, str] | None = None) -> str:
     return ""
 
 
+def _options(*names: str) -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(prog="banmian", add_help=False)
+    for name in names:
+        options.add_argument(name)
+    return options
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    window_options = argparse.ArgumentParser(add_help=False)
-    window_options.add_argument("--annotator")
-    known, rest = window_options.parse_known_args(argv)
-    args = cli.parse(rest)
-    if args.command:
-        return cli.run(args)
+    known, rest = _options("--annotator", "--db").parse_known_args(argv)
+    if rest:  # a command, --help, or a mistake: the commands' parser says which
+        from banmian.core.cli import main as cli
+
+        _annotator, rest = _options("--annotator").parse_known_args(argv)
+        args = cli.parse(rest)
+        if args.command:
+            return cli.run(args)
+        known.db = args.db
     problem = window_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
     from banmian.gui.app import run_window
 
-    return run_window(args.db, known.annotator)
+    return run_window(known.db, known.annotator)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 """Review → Learn from verified pages, Propose new pages again, Line models…: thin Qt over
 core.corpus.learning and core.corpus.models, each long job on a worker thread with its
 own Store (gui.background), and a note in the status bar when enough pages were verified
-since the last training (never a modal)."""
+since the last training (never a modal). core.corpus.learning and models are imported
+where they are used: they bring numpy and CRFsuite, which load behind the window at
+start (gui.app), not before it."""
 
 from __future__ import annotations
 
-from banmian.core.corpus import learning, models
+from typing import TYPE_CHECKING
+
 from banmian.core.corpus.store import Store
 from banmian.gui.background import run_with_progress
 from banmian.gui.translate import tr
@@ -21,7 +24,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+if TYPE_CHECKING:
+    from banmian.core.corpus.models import StoredModel
+
 CHECK_EVERY_MS = 20_000
+FIRST_CHECK_MS = 3_000
 
 
 class Learning:
@@ -51,7 +58,10 @@ class Learning:
         self.timer.timeout.connect(self.check_offer)
         self.timer.start(CHECK_EVERY_MS)
         self.running = None
-        QTimer.singleShot(0, self.check_offer)
+        first = QTimer(window)  # goes with the window, never fires after it
+        first.setSingleShot(True)
+        first.timeout.connect(self.check_offer)
+        first.start(FIRST_CHECK_MS)  # not before the window is up: it reads the pages
 
     @property
     def store(self) -> Store | None:
@@ -66,6 +76,8 @@ class Learning:
 
     def check_offer(self) -> None:
         """Show the note when enough pages were verified since the last training."""
+        from banmian.core.corpus import learning
+
         if self.store is None or self.store.readonly or self.running is not None:
             self.offer.setVisible(False)
             return
@@ -79,6 +91,8 @@ class Learning:
         self.offer.setVisible(fresh >= learning.OFFER_AFTER)
 
     def learn(self) -> None:
+        from banmian.core.corpus import learning
+
         if self.store is None or self.store.readonly or self.running is not None:
             return
         database = self.store.path
@@ -123,6 +137,8 @@ class Learning:
         self.window._tell(tr("Learning failed"), message)  # noqa: SLF001
 
     def repropose(self) -> None:
+        from banmian.core.corpus import learning
+
         if self.store is None or self.running is not None:
             return
         database = self.store.path
@@ -177,6 +193,8 @@ class ModelsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        from banmian.core.corpus import models
+
         listed = models.stored_models(self.store)
         self.table.setRowCount(len(listed))
         for row, m in enumerate(listed):
@@ -192,19 +210,25 @@ class ModelsDialog(QDialog):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
-    def _selected(self) -> models.StoredModel | None:
+    def _selected(self) -> StoredModel | None:
+        from banmian.core.corpus import models
+
         row = self.table.currentRow()
         if row < 0:
             return None
         return models.stored_model(self.store, int(self.table.item(row, 0).text()))
 
     def use_selected(self) -> None:
+        from banmian.core.corpus import models
+
         chosen = self._selected()
         if chosen is not None:
             models.use_model(self.store, chosen.id)
             self.reload()
 
     def use_shipped(self) -> None:
+        from banmian.core.corpus import models
+
         chosen = self._selected()
         models.use_model(self.store, models.SHIPPED, chosen.newspaper if chosen else None)
         self.reload()

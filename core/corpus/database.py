@@ -82,7 +82,11 @@ def connect(path: str | os.PathLike, *, readonly: bool, create: bool = True) -> 
         if not os.access(folder, os.W_OK):
             raise _refuse(path, f"its folder {folder} cannot be written")
         try:
-            db = Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+            # no sqlite-utils plugins: they serve its own command line, and looking them
+            # up reads every installed package's metadata (60 ms an open)
+            db = Database(
+                sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000), execute_plugins=False
+            )
         except sqlite3.Error as exc:
             raise _refuse(path, f"cannot open ({exc})") from None
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -110,7 +114,7 @@ def _open_readonly(path: Path) -> Database:
             raise _refuse(path, f"cannot open ({exc})") from None
     except sqlite3.Error as exc:
         raise _refuse(path, f"cannot open ({exc})") from None
-    return Database(conn)
+    return Database(conn, execute_plugins=False)
 
 
 def check_database(db: Database, path: Path, readonly: bool) -> None:

@@ -150,12 +150,15 @@ def scopes(store: Store, newspaper: str | None = None) -> list[str]:
 
 
 def pages_since_training(store: Store) -> int:
-    """Verified pages that no stored model was trained on (what a training would add)."""
-    seen: set[int] = set()
-    for row in store.rows("SELECT training_pages FROM models"):
-        seen.update(json.loads(row["training_pages"] or "[]"))
-    ids = [r["id"] for r in store.rows("SELECT id FROM pages WHERE status = 'verified'")]
-    return sum(i not in seen for i in ids)
+    """Verified pages that no stored model was trained on (what a training would add).
+
+    Counted by SQLite on the status index: the window asks every 20 seconds, and
+    reading every verified page's id into Python took 180 ms at 100,000 pages."""
+    (count,) = store.db.execute(
+        """SELECT count(*) FROM pages WHERE status = 'verified' AND id NOT IN (
+               SELECT t.value FROM models, json_each(models.training_pages) AS t)"""
+    ).fetchone()
+    return count
 
 
 # -- training ----------------------------------------------------------------------------------
