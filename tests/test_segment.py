@@ -182,6 +182,31 @@ def test_an_article_start_put_on_a_caption_passes_to_the_text_after_it():
     assert not seg.articles[1].doubts  # as sure as the caption line's start was
 
 
+def test_a_heading_group_in_doubt_is_one_doubt_that_moves_the_group():
+    """Kicker and headline go to an article together: one decision, so one doubt, and
+    taking its other article moves both lines."""
+    from banmian.core.edits.doubts import take_alternative
+
+    script = {
+        1: (Role.BODY, 1.0, 1.0),
+        2: (Role.BODY, 1.0, 0.0),
+        4: (Role.KICKER, 1.0, 0.0),
+        5: (Role.HEADLINE, 1.0, 0.0),
+        7: (Role.BODY, 1.0, 1.0),
+        8: (Role.BODY, 1.0, 0.0),
+    }
+    text = "　　春耕开始了。\n　　农民下田。\n\n农业农村部——\n春耕备耕有序推进\n\n　　秋收在望。\n　　粮仓满了。\n"
+    seg = segment_page(Page.from_text(text), _ScriptedModel(script))
+    doubts = [(b.first, d) for b in seg.blocks() for d in b.doubts if d.about == "heading"]
+    assert len(doubts) == 1
+    key, doubt = doubts[0]
+    assert key == 5 and doubt.lines == (4, 5)
+    owner = seg.article_of(5).id
+    other = next(a for a in doubt.alternatives if a != owner)
+    moved = take_alternative(seg, doubt, owner, key, doubt.alternatives.index(other)).segmentation
+    assert moved.article_of(4).id == moved.article_of(5).id == other
+
+
 def test_two_line_byline_is_one_block():
     page = Page.from_text("　　□记者 丁霞\n　　通讯员 刘丽娜 报道\n　　本报讯 2月1日，会议召开。\n")
     seg = segment_page(page)

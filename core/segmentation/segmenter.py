@@ -345,16 +345,19 @@ def _attach_headings(
         sure = cal("heading", attachment.confidence)
         for unit in bundle:
             unit.attachment = attachment.confidence
-            if attachment.rival is not None and sure < DOUBT_BELOW:
-                unit.doubts.append(
-                    Doubt(
-                        "heading",
-                        round(sure, 3),
-                        attachment.reason,
-                        (unit.first, unit.last),
-                        (f"A{attachment.article + 1}", f"A{attachment.rival + 1}"),
-                    )
+        if attachment.rival is not None and sure < DOUBT_BELOW:
+            # one decision, one doubt: on the group's headline, over all its lines, so
+            # that taking the other article moves the kicker and subtitle with it
+            main = next((u for u in bundle if u.role is Role.HEADLINE), bundle[0])
+            main.doubts.append(
+                Doubt(
+                    "heading",
+                    round(sure, 3),
+                    attachment.reason,
+                    (bundle[0].first, bundle[-1].last),
+                    (f"A{attachment.article + 1}", f"A{attachment.rival + 1}"),
                 )
+            )
     for draft in drafts:
         draft.units.sort(key=lambda u: u.first)
 
