@@ -28,6 +28,7 @@ class ActionSpec:
 
 
 _S = QKeySequence.StandardKey
+CHECKABLE = ("reflow", "page_order")  # view settings that stay on until turned off
 MENUS = (
     QT_TR_NOOP("&File"),
     QT_TR_NOOP("&Edit"),
@@ -367,6 +368,16 @@ SPECS: tuple[ActionSpec, ...] = (
         ("Ctrl+R",),
         QT_TR_NOOP("Show the articles as read instead of the raw lines"),
     ),
+    ActionSpec(
+        "page_order",
+        "&View",
+        QT_TR_NOOP("Blocks in page order"),
+        ("Ctrl+Shift+O",),
+        QT_TR_NOOP(
+            "List each article's blocks as they stand in the page text, so that Down does "
+            "not jump back and forth where headings are printed after their body"
+        ),
+    ),
     ActionSpec("zoom_in", "&View", QT_TR_NOOP("Larger text"), ("Ctrl++", "Ctrl+=")),
     ActionSpec("zoom_out", "&View", QT_TR_NOOP("Smaller text"), ("Ctrl+-",)),
     ActionSpec("shortcuts", "&Help", QT_TR_NOOP("Keyboard shortcuts"), ("F1",)),
@@ -392,7 +403,7 @@ def build_actions(
         tip = tr(spec.tip) if spec.tip else tr(spec.text)
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
-        action.setCheckable(spec.name == "reflow")
+        action.setCheckable(spec.name in CHECKABLE)
         run = handler(spec.name)
         action.triggered.connect(lambda _checked=False, run=run: run())
         menus[spec.menu].addAction(action)

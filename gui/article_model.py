@@ -48,13 +48,20 @@ class ArticleModel(QAbstractItemModel):
         self.segmentation: Segmentation | None = None
         # the tree's top rows, built once per segmentation: Qt asks for them per cell
         self.groups: list[tuple[str, tuple[Block, ...], Article | None]] = []
+        self.page_order = False  # each article's blocks as they stand in the page text
 
     # -- content --------------------------------------------------------------------------
     def set_segmentation(self, segmentation: Segmentation | None) -> None:
         self.beginResetModel()
         self.segmentation = segmentation
-        self.groups = _groups(segmentation)
+        self.groups = _groups(segmentation, self.page_order)
         self.endResetModel()
+
+    def set_page_order(self, on: bool) -> None:
+        """Reading order (headline first) or page order: where a page prints headings
+        after their body, page order lets Down walk the text without jumping back."""
+        self.page_order = on
+        self.set_segmentation(self.segmentation)
 
     def article_index(self, article_id: str) -> QModelIndex:
         for row, (gid, _blocks, _a) in enumerate(self.groups):
@@ -189,11 +196,17 @@ class ArticleModel(QAbstractItemModel):
         return False  # the edit arrives as a new segmentation; nothing to insert here
 
 
-def _groups(seg: Segmentation | None) -> list[tuple[str, tuple[Block, ...], Article | None]]:
-    """Articles in reading order, then the blocks in no article (if any) as one group."""
+def _groups(
+    seg: Segmentation | None, page_order: bool = False
+) -> list[tuple[str, tuple[Block, ...], Article | None]]:
+    """Articles in reading order, then the blocks in no article (if any) as one group;
+    each article's blocks in reading order, or in line order when `page_order`."""
     if seg is None:
         return []
-    groups = [(a.id, a.blocks, a) for a in seg.articles]
+    groups = [
+        (a.id, tuple(sorted(a.blocks, key=lambda b: b.first)) if page_order else a.blocks, a)
+        for a in seg.articles
+    ]
     if seg.unassigned:
         groups.append((UNASSIGNED, seg.unassigned, None))
     return groups

@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         if self.settings.value("reflow", False, bool):
             self.actions["reflow"].setChecked(True)
             self.editor.text_view.set_reflowed(True)
+        if self.settings.value("page_order", False, bool):
+            self.actions["page_order"].setChecked(True)
+            self.editor.tree.article_model.set_page_order(True)
         if not self.restoreGeometry(self.settings.value("geometry", b"")):
             self.resize(1280, 800)
         chosen = database or self.settings.value("database", None)
@@ -498,6 +501,12 @@ class MainWindow(QMainWindow):
         on = self.actions["reflow"].isChecked()
         self.editor.text_view.set_reflowed(on)
         self.settings.setValue("reflow", on)
+
+    def do_page_order(self) -> None:
+        on = self.actions["page_order"].isChecked()
+        self.editor.tree.article_model.set_page_order(on)
+        self.editor.refresh()  # the same article and blocks stay selected
+        self.settings.setValue("page_order", on)
 
     def _zoom(self, step: float) -> None:
         font = self.editor.text_view.font()
