@@ -115,6 +115,9 @@ def run_window(database: str | Path | None = None, annotator: str | None = None)
     import_sqlite_utils_lean()
     from banmian.gui.main_window import MainWindow
 
+    from banmian.gui import errors
+
+    errors.install()
     annotator = ask_annotator_once(annotator)
     window = MainWindow(database, annotator=annotator)
     window.show()
