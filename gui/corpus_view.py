@@ -115,8 +115,13 @@ class PageTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_view(self, view: View) -> None:
+        """Another order or status filter: the rows read again, the counts kept."""
+        self.beginResetModel()
         self.view = view
-        self.refresh()
+        if self.listing is not None:
+            self.listing.show(view)
+        self.shown.clear()
+        self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         name = COLUMN_ORDERS[column] if 0 <= column < len(COLUMN_ORDERS) else "corpus"

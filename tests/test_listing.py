@@ -172,3 +172,11 @@ def test_the_list_never_reads_a_page_text(db):
         db.set_trace_callback(None)
     assert statements
     assert not [s for s in statements if "raw_text" in s or re.search(r"SELECT\s+\*", s)]
+
+
+def test_another_order_or_filter_keeps_the_counts(db, monkeypatch):
+    shown = Listing(db)
+    monkeypatch.setattr(listing, "counts", lambda _db: pytest.fail("counted again"))
+    for view in (View(status="new"), View(order="doubts", descending=True)):
+        shown.show(view)
+        assert [p.id for p in shown] == expected(db, view)

@@ -240,6 +240,12 @@ class Listing(Sequence[PageSummary]):
         self.length = self.counts.of(self.view.status)
         self.chunks.clear()
 
+    def show(self, view: View) -> None:
+        """Another order or status of the same pages: no count, the counts stand."""
+        self.view = view
+        self.length = self.counts.of(view.status)
+        self.chunks.clear()
+
     def __len__(self) -> int:
         return self.length
 

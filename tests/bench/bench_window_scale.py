@@ -16,6 +16,9 @@ new, interleaved), so 100,000 pages take a minute or two to build rather than ho
 - back to the corpus (Alt+←): the list re-read and drawn with the page selected;
 - sort by a column and filter by status in the corpus view, drawn.
 
+Each is timed on the wall clock (p50, p95) and, beside it, as the window thread's CPU
+time: on a shared machine the wall clock also counts the waits for a core.
+
 Targets: launch ≤ 1.0 s; Ctrl+Return and back-to-corpus p95 ≤ 50 ms at 100,000 pages.
 """
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -167,20 +171,25 @@ def key_times(database: Path, runs: int, tmp: Path) -> dict[str, list[float]]:
     nlp.jieba_module()  # as the window's warm-up does, behind it
     settle_memory()
     store = window.store
+    # what Ctrl+Return verifies is put back at the end, so that a kept file lasts
+    before = dict(store.db.execute("SELECT id, status FROM pages WHERE status != 'verified'"))
     first = store.db.execute("SELECT id FROM pages WHERE status != 'verified' LIMIT 1").fetchone()
     window.open_page(first[0])
     app.processEvents()
 
-    def timed(action) -> float:
-        start = time.perf_counter()
-        action()
-        app.processEvents()  # until drawn, as the annotator sees it
-        return (time.perf_counter() - start) * 1000
+    times: dict[str, list[float]] = {}
 
-    times: dict[str, list[float]] = {"Ctrl+Return": [], "back to corpus": []}
-    times["sort by a column"], times["filter by status"] = [], []
+    def timed(name: str, action) -> None:
+        """Wall time until drawn, as the annotator sees it; and the window thread's CPU
+        time, which does not count the waits for a core that other programs hold."""
+        start, cpu = time.perf_counter(), time.thread_time()
+        action()
+        app.processEvents()
+        times.setdefault(name, []).append((time.perf_counter() - start) * 1000)
+        times.setdefault(f"  {name}: CPU", []).append((time.thread_time() - cpu) * 1000)
+
     for _ in range(runs):
-        times["Ctrl+Return"].append(timed(window.actions["verify_next"].trigger))
+        timed("Ctrl+Return", window.actions["verify_next"].trigger)
     unverified = [
         r[0]
         for r in store.db.execute(
@@ -190,18 +199,22 @@ def key_times(database: Path, runs: int, tmp: Path) -> dict[str, list[float]]:
     for page_id in unverified:
         window.open_page(page_id)
         app.processEvents()
-        times["back to corpus"].append(timed(window.actions["corpus"].trigger))
+        timed("back to corpus", window.actions["corpus"].trigger)
     header, combo = window.corpus.table.horizontalHeader(), window.corpus.status
     for n in range(runs):
         order = Qt.SortOrder.AscendingOrder if n % 2 else Qt.SortOrder.DescendingOrder
         column = (0, 2, 4, 6)[n % 4]
         status = 1 + n % 3
-        times["sort by a column"].append(
-            timed(lambda c=column, o=order: header.setSortIndicator(c, o))
-        )
-        times["filter by status"].append(timed(lambda s=status: combo.setCurrentIndex(s)))
+        timed("sort by a column", lambda c=column, o=order: header.setSortIndicator(c, o))
+        timed("filter by status", lambda s=status: combo.setCurrentIndex(s))
     combo.setCurrentIndex(0)
     window.close()
+    with sqlite3.connect(database) as db:
+        verified = {r[0] for r in db.execute("SELECT id FROM pages WHERE status = 'verified'")}
+        db.executemany(
+            "UPDATE pages SET status = ? WHERE id = ?",
+            [(status, i) for i, status in before.items() if i in verified],
+        )
     return times
 
 
@@ -247,7 +260,7 @@ def main() -> None:
     print(
         f"{'  rows listed at first paint':<30}" + "".join(f"{r[2]:>24,}" for r in results.values())
     )
-    for name in results[sizes[0]][3]:
+    for name in sorted(results[sizes[0]][3], key=lambda n: ("CPU" in n, n)):
         row = "".join(
             f"{f'p50 {statistics.median(r[3][name]):.1f}  p95 {p95(r[3][name]):.1f}':>24}"
             for r in results.values()
