@@ -180,3 +180,35 @@ def test_another_order_or_filter_keeps_the_counts(db, monkeypatch):
     for view in (View(status="new"), View(order="doubts", descending=True)):
         shown.show(view)
         assert [p.id for p in shown] == expected(db, view)
+
+
+def aggregate(db) -> dict[str, int]:
+    return dict(db.execute("SELECT status, count(*) FROM pages GROUP BY status"))
+
+
+def test_the_kept_counts_are_the_aggregate_through_imports_statuses_and_deletions(
+    tmp_path, sample_page
+):
+    from banmian.core.corpus import schema
+
+    store = Store(tmp_path / "counts.db")
+    store.add_page(sample_page, PageMeta("a.txt", "", "2020-01-01", "1"))
+    copy_page(store.db.conn, 40)
+    store.set_status(3, "verified")
+    store.set_status(3, "verified")  # no change, no count
+    store.set_status(4, "in_progress")
+    with store.writing():
+        for table in ("edit_log", "blocks", "articles"):
+            store.db.execute(f"DELETE FROM {table} WHERE page_id IN (5, 6)")
+        store.db.execute("DELETE FROM pages WHERE id IN (5, 6)")
+    assert listing.counts(store.db.conn).by_status == aggregate(store.db.conn)
+    # a file from before the kept counts gets them from the aggregate
+    with store.writing():
+        for trigger in ("insert", "delete", "status"):
+            store.db.execute(f"DROP TRIGGER page_counts_{trigger}")
+        store.db.execute("DROP TABLE page_counts")
+        schema.m009_page_counts(store.db)
+    assert listing.counts(store.db.conn).by_status == aggregate(store.db.conn)
+    store.set_status(7, "verified")
+    assert listing.counts(store.db.conn).by_status == aggregate(store.db.conn)
+    store.close()

@@ -3,8 +3,8 @@
 Reading every page to list them (`Store.pages()`) costs seconds at 100,000 pages, and
 more than its share: `status`, `doubts` and `updated_at` come after `raw_text` in a
 page's row, so SQLite walks every page's text to reach them. The window therefore never
-lists the corpus: it asks how many pages a view holds (one aggregate over the status
-index), which pages fill rows n to n+k (an index walked in the view's order, then those
+lists the corpus: it asks how many pages a view holds (counts kept by triggers, schema
+m009), which pages fill rows n to n+k (an index walked in the view's order, then those
 rows alone), where a page stands in the view and which page follows it (counts and
 seeks on the same indexes). Every order below has an index of its own, and one with
 `status` in front for a view filtered by status (schema migration m008); the expressions
@@ -79,8 +79,9 @@ class Counts:
 
 
 def counts(db: sqlite3.Connection) -> Counts:
-    """Pages by status: one pass over the status index, never over the pages."""
-    return Counts(dict(db.execute("SELECT status, count(*) FROM pages GROUP BY status")))
+    """Pages by status, as the triggers on `pages` keep them (schema m009): one read of
+    three rows, where counting would walk the status index (5-10 ms a 100,000 pages)."""
+    return Counts(dict(db.execute("SELECT status, pages FROM page_counts WHERE pages > 0")))
 
 
 def _terms(view: View) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("banmian")
 
 # Bumped with every migration; stored in PRAGMA user_version for tools that look there.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 @migrations()
@@ -256,6 +256,27 @@ def m008_corpus_list_indexes(db: Database) -> None:
         db.execute(f"CREATE INDEX pages_by_{name} ON pages ({terms})")
         db.execute(f"CREATE INDEX pages_by_status_{name} ON pages (status, {terms})")
     db.execute(f"CREATE INDEX pages_unverified ON pages ({corpus}) WHERE status != 'verified'")
+
+
+@migrations()
+def m009_page_counts(db: Database) -> None:
+    """Version 9: how many pages have each status, kept by triggers on `pages`, so that
+    the window's counts (pages verified, the length of a list filtered by status) are
+    one read at any corpus size: counting the status index took 5-10 ms a 100,000
+    pages every time the annotator went back to the corpus."""
+    db.execute("CREATE TABLE page_counts (status TEXT PRIMARY KEY, pages INTEGER NOT NULL)")
+    db.execute("INSERT INTO page_counts SELECT status, count(*) FROM pages GROUP BY status")
+    one_more = (
+        "INSERT INTO page_counts (status, pages) VALUES (NEW.status, 1) "
+        "ON CONFLICT (status) DO UPDATE SET pages = pages + 1;"
+    )
+    one_less = "UPDATE page_counts SET pages = pages - 1 WHERE status = OLD.status;"
+    db.execute(f"CREATE TRIGGER page_counts_insert AFTER INSERT ON pages BEGIN {one_more} END")
+    db.execute(f"CREATE TRIGGER page_counts_delete AFTER DELETE ON pages BEGIN {one_less} END")
+    db.execute(
+        "CREATE TRIGGER page_counts_status AFTER UPDATE OF status ON pages "
+        f"WHEN NEW.status IS NOT OLD.status BEGIN {one_less} {one_more} END"
+    )
 
 
 def migrate(db: Database) -> None:
