@@ -113,9 +113,8 @@ def ask_annotator_once(annotator: str | None) -> str | None:
 def run_window(database: str | Path | None = None, annotator: str | None = None) -> int:
     app = make_application()
     import_sqlite_utils_lean()
-    from banmian.gui.main_window import MainWindow
-
     from banmian.gui import errors
+    from banmian.gui.main_window import MainWindow
 
     errors.install()
     annotator = ask_annotator_once(annotator)
