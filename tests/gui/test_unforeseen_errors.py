@@ -6,10 +6,20 @@ from __future__ import annotations
 import sqlite3
 import sys
 
+import pytest
 from banmian.gui import errors
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.gui.conftest import press, saved_blocks, select_block
+
+
+@pytest.fixture(autouse=True)
+def _close_boxes():
+    """Message boxes left open would take the next test's keys."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox):
+            widget.close()
 
 
 def _raise(exc: BaseException):
