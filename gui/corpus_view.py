@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from banmian.core.corpus.continuations import open_links
 from banmian.core.corpus.listing import Listing, View, neighbour
 from banmian.core.corpus.search import SearchError, SearchHit, query_words
 from banmian.core.corpus.store import STATUSES, PageSummary, Store, page_place
@@ -68,6 +69,7 @@ COLUMN_SAMPLES = (
     "2023-02-03 88:88",
 )
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ARTICLES_COLUMN = 3
 DATA_ROLES = {
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.EditRole,
@@ -165,11 +167,13 @@ class PageTableModel(QAbstractTableModel):
                 page = self.pages[row]
             except IndexError:  # pages gone since the count (another process deleted them)
                 return None
+            unlinked = open_links(self.db, page.id) if self.db is not None else 0
             values = self.shown[row] = (
                 page.date,
                 page.page_no,
                 page.newspaper,
-                page.articles,
+                # a continuation mark no link resolves yet: the export would halve it
+                f"{page.articles}  ⇄{unlinked}" if unlinked else page.articles,
                 page.doubts,
                 tr(page.status),
                 page.updated_at[:16].replace("T", " "),
@@ -179,6 +183,10 @@ class PageTableModel(QAbstractTableModel):
         if role == PAGE_ID_ROLE:
             return values[-1]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == ARTICLES_COLUMN and isinstance(values[3], str):
+                return tr(
+                    "⇄ continuation marks not linked yet: {0} (Ctrl+L on the page links one)"
+                ).format(values[3].rsplit("⇄", 1)[1])
             return values[7]
         return values[index.column()]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -278,3 +279,19 @@ def relink_edited_page(store: Store, page_id: int) -> bool:
         _log(store, page_id, "relink", {"dropped": len(stale)})
     link_issues(store, [page_id])
     return True
+
+
+def open_links(conn: sqlite3.Connection, page_id: int) -> int:
+    """How many of the page's continuation marks (`（下转第二版）`, `（上接第一版）`) no link
+    resolves yet: what the corpus view shows, so that an annotator finds the pages a
+    whole-article export would still give in halves. Two primary-key lookups a fragment:
+    cheap enough for each row the view paints."""
+    (count,) = conn.execute(
+        "SELECT count(*) FROM articles a WHERE a.page_id = ? AND ("
+        " (ifnull(a.continued_to, '') != '' AND NOT EXISTS (SELECT 1 FROM links l"
+        "   WHERE l.from_page = a.page_id AND l.from_article = a.article_id))"
+        " OR (ifnull(a.continued_from, '') != '' AND NOT EXISTS (SELECT 1 FROM links l"
+        "   WHERE l.to_page = a.page_id AND l.to_article = a.article_id)))",
+        [page_id],
+    ).fetchone()
+    return count

@@ -141,3 +141,37 @@ def test_link_doubt_accepted_with_y_taken_with_alt_and_undone(qtbot, open_window
     reader = Store(path, readonly=True)
     assert _link_doubts(reader, one)[article] == []
     reader.close()
+
+
+def test_the_corpus_view_marks_pages_with_continuation_marks_not_linked(
+    qtbot, open_window, tmp_path
+):
+    """⇄N beside a page's article count until its marks are linked; removing a link
+    leaves the other fragment's mark open, and going back to the corpus shows it."""
+    from banmian.core.corpus.continuations import open_links
+    from banmian.gui.corpus_view import ARTICLES_COLUMN
+    from PySide6.QtCore import Qt
+
+    path, one, two = _linked(tmp_path)
+    window = open_window(path)
+
+    def cell(page_id: int) -> tuple[str, str]:
+        model = window.corpus.model
+        index = model.index(model.row_of(page_id), ARTICLES_COLUMN)
+        return str(index.data()), str(index.data(Qt.ItemDataRole.ToolTipRole))
+
+    conn = window.store.db.conn
+    before = {page: open_links(conn, page) for page in (one, two)}
+    window.show_corpus()
+    for page, count in before.items():  # marks the issue holds no page for stay open
+        assert cell(page)[0].endswith(f"⇄{count}") if count else "⇄" not in cell(page)[0]
+    window.open_page(one, "A1")
+    window.editor.tree.setFocus()
+    # A1's link removed: the annotator said A1 goes on nowhere (resolved), while p.2
+    # B1's 上接 mark is left without its head
+    press(qtbot, window, "Shift+L")
+    after = {one: before[one], two: before[two] + 1}
+    assert {page: open_links(conn, page) for page in (one, two)} == after
+    press(qtbot, window, "Alt+Left")  # back to the corpus
+    text, tip = cell(two)
+    assert text.endswith(f"⇄{after[two]}") and f"not linked yet: {after[two]}" in tip
