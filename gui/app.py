@@ -37,7 +37,7 @@ def settle_memory() -> None:
 def _warm_up() -> None:
     """What the first search, import or training would otherwise wait for: jieba's
     dictionary, and the segmenter's modules (numpy, CRFsuite) with its shipped model."""
-    nlp.jieba_module()
+    nlp.load()
     from banmian.core.corpus import learning  # noqa: F401
     from banmian.core.segmentation.line_model import shipped_model
 

@@ -24,9 +24,10 @@ from typing import Any
 
 Cut = Callable[[str], tuple[str, ...]]
 
-# Ideographs outside jieba's clause pattern (\u4E00-\u9FD5) that jieba-rs may read as
-# Chinese: a text holding one is cut by jieba itself.
-OUTSIDE_JIEBA = re.compile("[\u2e80-\u4dff\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Ideographs jieba-rs reads as Chinese (its RE_HAN_DEFAULT: extension A, U+9FD6-9FFF,
+# compatibility ideographs, the supplementary planes) and jieba's clause pattern
+# (U+4E00-9FD5) does not: a text holding one is cut by jieba itself.
+OUTSIDE_JIEBA = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 # A word jieba never looks up (no clause holds U+0000) that carries the difference
 # between jieba's frequency total and the sum of its words: jieba adds a user word's

@@ -18,7 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from banmian.core.corpus.rows import search_words  # noqa: E402
-from banmian.core.page.files import decode_page_bytes, read_page_bytes  # noqa: E402
+from banmian.core.page.files import (  # noqa: E402
+    PageFileError,
+    decode_page_bytes,
+    read_page_bytes,
+)
 from banmian.core.page.model import Page  # noqa: E402
 from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
 from banmian.core.words import nlp  # noqa: E402
@@ -30,9 +34,12 @@ def digest(value: object) -> str:
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
-def outputs(path: Path) -> tuple[str, str, str]:
-    """(proposal, tags, search words) digests of one page file."""
-    page = Page.from_text(decode_page_bytes(read_page_bytes(path)), path.name)
+def outputs(path: Path) -> tuple[str, ...]:
+    """(proposal, tags, search words) digests of one page file, or why it is no page."""
+    try:
+        page = Page.from_text(decode_page_bytes(read_page_bytes(path)), path.name)
+    except PageFileError as exc:
+        return (f"unreadable: {exc}",)
     seg = segment_page(page)
     tagged = with_suggestions(seg)
     tags = [[(t.name, t.kind) for t in a.suggestions] for a in tagged.articles]
