@@ -3,7 +3,8 @@
 `page` is the bottom; `words` may speak of pages; `segmentation` uses both; `edits` works
 over `page` alone; `corpus` stores what the segmenter proposes and the edits change;
 `export` reads the corpus; `team` works across several corpus files (batches,
-agreement, merge); `cli` sits on top of everything in core. Nothing in core
+agreement, merge); `archive` runs the corpus's page preparation over a whole archive
+into shards and loads them; `cli` sits on top of everything in core. Nothing in core
 imports Qt or the GUI. Every import counts, also inside functions and under
 TYPE_CHECKING: a type-only import upwards is still a package knowing its users.
 """
@@ -24,7 +25,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "corpus": {"page", "words", "segmentation", "edits"},
     "export": {"page", "words", "segmentation", "edits", "corpus"},
     "team": {"page", "words", "segmentation", "edits", "corpus"},
-    "cli": {"page", "words", "segmentation", "edits", "corpus", "export", "team"},
+    "archive": {"page", "words", "segmentation", "edits", "corpus"},
+    "cli": {"page", "words", "segmentation", "edits", "corpus", "export", "team", "archive"},
 }
 FOREIGN = ("PySide6", "shiboken6", "banmian.gui")
 

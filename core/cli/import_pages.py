@@ -1,4 +1,5 @@
-"""Import page files and folders (recursive *.txt) into the database, segmenting each."""
+"""Import page files and folders (recursive *.txt) into the database, segmenting each;
+or the pages of shards that `banmian segment DIR --out SHARDS/` wrote, without segmenting."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import shutil
 import sys
 import time
 
+from banmian.core.archive.load import ChoiceError, ShardChoice, import_shards, is_shard_folder
+from banmian.core.archive.shards import ShardError
 from banmian.core.corpus.importer import import_paths
 from banmian.core.corpus.paths import open_store
 
@@ -21,6 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--newspaper",
         default=None,
         help="the newspaper of every imported page (default: from each file's path or sidecar)",
+    )
+    shards = parser.add_argument_group("shards (a folder `banmian segment --out` wrote)")
+    shards.add_argument("--since", metavar="DATE", help="only pages dated on or after (YYYY-MM-DD)")
+    shards.add_argument("--until", metavar="DATE", help="only pages dated on or before")
+    shards.add_argument(
+        "--only-newspaper",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="only this newspaper's pages (repeat for several)",
     )
 
 
@@ -48,16 +61,51 @@ class ProgressBar:
             print(file=sys.stderr)
 
 
+class ShardBar:
+    """Shards read so far, on a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        if self.enabled:
+            end = "\n" if done >= total else ""
+            print(f"\rshards {done}/{total} {current[:40]:<40}", end=end, file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
+    from_shards = [is_shard_folder(p) for p in args.paths]
+    choosing = bool(args.since or args.until or args.only_newspaper)
+    if any(from_shards) and not all(from_shards):
+        print("banmian: import shards and page files in two runs", file=sys.stderr)
+        return 2
+    if (choosing and not all(from_shards)) or (args.newspaper and all(from_shards)):
+        print(
+            "banmian: --since, --until and --only-newspaper choose pages of shards; "
+            "--newspaper names page files' newspaper",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        choice = ShardChoice(args.since, args.until, frozenset(args.only_newspaper))
+    except ChoiceError as exc:
+        print(f"banmian: {exc}", file=sys.stderr)
+        return 2
     store = open_store(args.db)
     try:
-        report = import_paths(
-            store,
-            args.paths,
-            workers=args.workers,
-            progress=ProgressBar(not args.quiet),
-            newspaper=args.newspaper,
-        )
+        if all(from_shards):
+            report = import_shards(store, args.paths, choice, ShardBar(not args.quiet))
+        else:
+            report = import_paths(
+                store,
+                args.paths,
+                workers=args.workers,
+                progress=ProgressBar(not args.quiet),
+                newspaper=args.newspaper,
+            )
+    except ShardError as exc:
+        print(f"banmian: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\nbanmian: import interrupted; the pages written so far are whole", file=sys.stderr)
         return 130

@@ -1,22 +1,34 @@
-"""Propose the articles of one page file: a readable outline, or the JSON contract."""
+"""Propose the articles of one page file: a readable outline, or the JSON contract.
+With --out, a whole archive (a folder of page files) into Parquet shards on Dask."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from banmian.core.cli import segment_archive as archive
 from banmian.core.page.files import PageFileError, read_page_file
 from banmian.core.page.model import Role, Segmentation
 from banmian.core.segmentation.segmenter import segment_page
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="page text file (UTF-8, UTF-16 with BOM or GB18030)")
+    parser.add_argument(
+        "file",
+        help="page text file (UTF-8, UTF-16 with BOM or GB18030); with --out, a folder of them",
+    )
     parser.add_argument("--json", action="store_true", help="print the page-segmentation JSON")
+    archive.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        return archive.run(args)
+    if Path(args.file).is_dir():
+        print(f"banmian: {args.file}: a folder; segment it with --out SHARDS/", file=sys.stderr)
+        return 2
     try:
         page = read_page_file(args.file)
     except PageFileError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from banmian.core.corpus.rows import NewPage, new_page
+from banmian.core.corpus.rows import NewPage, cover_every_line, new_page
 from banmian.core.corpus.stacking import load_model
 from banmian.core.page.files import (
     PageFileError,
@@ -20,7 +20,7 @@ from banmian.core.page.files import (
     readable_path,
 )
 from banmian.core.page.meta import meta_from_path
-from banmian.core.page.model import Page
+from banmian.core.page.model import Page, Segmentation
 from banmian.core.segmentation.segmenter import segment_page
 from banmian.core.words.tagging import Idf, with_suggestions
 
@@ -33,6 +33,9 @@ class Prepared:
     new: NewPage | None = None
     error: str = ""
     model_id: int | None = None  # the database model that proposed it (None: shipped)
+    # the proposal as the store will hold it, kept only when asked (the archive writes its
+    # JSON beside the rows; import's workers would only pay to send it back)
+    segmentation: Segmentation | None = None
 
 
 # scope (a newspaper, '' for any other) → (model id, model file): the database's models
@@ -41,7 +44,10 @@ ModelFiles = dict[str, tuple[int | None, str | None]]
 
 
 def prepare(
-    item: tuple[Path, Path], idf: Idf | None = None, models: ModelFiles | None = None
+    item: tuple[Path, Path],
+    idf: Idf | None = None,
+    models: ModelFiles | None = None,
+    keep_segmentation: bool = False,
 ) -> Prepared:
     """Read, segment, tag and index one file; never raises, so one bad file cannot
     stop a batch."""
@@ -60,10 +66,12 @@ def prepare(
     model_id, model_path = models.get(meta.newspaper or "", models.get("", (None, None)))
     try:
         model = load_model(model_path)
-        new = new_page(page, meta, with_suggestions(segment_page(page, model), idf))
+        segmentation = with_suggestions(segment_page(page, model), idf)
+        new = new_page(page, meta, segmentation)
+        kept = cover_every_line(segmentation) if keep_segmentation else None
     except Exception as exc:  # a pipeline bug must not lose the rest of the batch
         return Prepared(str(shown), error=f"segmentation failed: {exc!r}")
-    return Prepared(str(shown), new, model_id=model_id)
+    return Prepared(str(shown), new, model_id=model_id, segmentation=kept)
 
 
 # The IDF a worker process tags with: sent once when the worker starts, not with every
