@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from banmian.core.corpus.made_elsewhere import (
+    SegmentationFileError,
+    read_segmentation,
+    segmentation_file,
+)
 from banmian.core.corpus.rows import NewPage, cover_every_line, new_page
 from banmian.core.corpus.stacking import load_model
 from banmian.core.page.files import (
@@ -64,11 +69,19 @@ def prepare(
     meta = meta_from_path(shown, shown_root)
     models = models or {}
     model_id, model_path = models.get(meta.newspaper or "", models.get("", (None, None)))
+    made_elsewhere = segmentation_file(path)
     try:
-        model = load_model(model_path)
-        segmentation = with_suggestions(segment_page(page, model), idf)
-        new = new_page(page, meta, segmentation)
+        if made_elsewhere.exists():  # an annotation from another database or tool
+            segmentation = with_suggestions(read_segmentation(page, made_elsewhere), idf)
+            new = new_page(page, meta, segmentation, made_elsewhere.name)
+            model_id = None  # no model proposed it
+        else:
+            model = load_model(model_path)
+            segmentation = with_suggestions(segment_page(page, model), idf)
+            new = new_page(page, meta, segmentation)
         kept = cover_every_line(segmentation) if keep_segmentation else None
+    except SegmentationFileError as exc:
+        return Prepared(str(shown), error=str(exc))
     except Exception as exc:  # a pipeline bug must not lose the rest of the batch
         return Prepared(str(shown), error=f"segmentation failed: {exc!r}")
     return Prepared(str(shown), new, model_id=model_id, segmentation=kept)

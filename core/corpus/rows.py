@@ -116,6 +116,9 @@ class NewPage:
     rows: SegmentationRows
     words: SearchWords
     digest: str
+    # the `.seg.json` its segmentation came from (core.corpus.made_elsewhere): such a page
+    # is stored verified; "" for the pipeline's proposal, stored new
+    made_elsewhere: str = ""
 
 
 def cover_every_line(segmentation: Segmentation) -> Segmentation:
@@ -155,7 +158,9 @@ def cover_every_line(segmentation: Segmentation) -> Segmentation:
     return replace(segmentation, unassigned=segmentation.unassigned + added).check()
 
 
-def new_page(page: Page, meta: PageMeta, segmentation: Segmentation) -> NewPage:
+def new_page(
+    page: Page, meta: PageMeta, segmentation: Segmentation, made_elsewhere: str = ""
+) -> NewPage:
     meta = meta if meta.source_file else replace(meta, source_file=page.source)
     segmentation = cover_every_line(segmentation)
     return NewPage(
@@ -164,6 +169,7 @@ def new_page(page: Page, meta: PageMeta, segmentation: Segmentation) -> NewPage:
         segmentation_rows(segmentation),
         search_words(segmentation),
         content_hash(page),
+        made_elsewhere,
     )
 
 

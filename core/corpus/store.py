@@ -197,13 +197,16 @@ class Store:
                         "date": meta.date,
                         "page_no": meta.page_no,
                         "raw_text": new.text,
-                        "status": "new",
+                        "status": "verified" if new.made_elsewhere else "new",
                         "created_at": stamp,
                         "updated_at": stamp,
                     },
                 )
                 self._write_segmentation(page_id, new.rows, {}, new.words.__getitem__)
-                self._log(page_id, "import", {"source": meta.source_file}, stamp)
+                detail = {"source": meta.source_file}
+                if new.made_elsewhere:  # verified elsewhere: say where from
+                    detail["segmentation"] = new.made_elsewhere
+                self._log(page_id, "import", detail, stamp)
                 results.append(AddResult(page_id, False))
         return results
 
