@@ -24,6 +24,7 @@ from banmian.core.page.model import Role
 from banmian.gui.actions import SPECS, build_actions
 from banmian.gui.corpus_view import CorpusView
 from banmian.gui.fonts import missing_font_warning, page_font
+from banmian.gui.furniture_rule import FurnitureRule
 from banmian.gui.learning import Learning
 from banmian.gui.page_editor import PageEditor
 from banmian.gui.team_review import TeamReview, batch_annotator
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.tags_menu = edit_menu.addMenu(tr("Vocabulary tags (T, key)"))
         self.learning = Learning(self, menus["&Review"])
+        self.furniture = FurnitureRule(self)
         self.team = TeamReview(self, menus["&Review"])
 
         self.corpus.page_requested.connect(self.open_page)
@@ -548,5 +550,6 @@ class MainWindow(QMainWindow):
                 job.wait()
         self.settings.sync()
         self.corpus.wait_for_searches()
+        self.furniture.wait()
         self._close_database()
         super().closeEvent(event)

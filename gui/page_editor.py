@@ -14,6 +14,7 @@ from collections.abc import Callable
 from banmian.core.cli.main import storage_problem
 from banmian.core.corpus import continuations
 from banmian.core.corpus.database import DatabaseRefused
+from banmian.core.corpus.furniture import furniture_texts
 from banmian.core.corpus.store import Store, StoreError
 from banmian.core.edits import details as articleedits
 from banmian.core.edits import structure as edits
@@ -57,6 +58,7 @@ class PageEditor(PageLinks, QWidget):
     message = Signal(str)  # a correction that could not be made, or what was done
     mode_changed = Signal()  # the page became read-only or editable
     fragment_requested = Signal(int, str)  # the other part of a linked article: page, id
+    furniture_marked = Signal(int, list)  # page, the texts of lines just marked as noise
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -398,7 +400,10 @@ class PageEditor(PageLinks, QWidget):
         self.apply(lambda s: edits.move_article_down(s, self._need_article()))
 
     def set_role(self, role: Role) -> None:
-        self.apply(lambda s: edits.set_role(s, self.block_keys(), role))
+        keys = self.block_keys()
+        if self.apply(lambda s: edits.set_role(s, keys, role)) and role is Role.NOISE:
+            # the same lines on the newspaper's untouched pages (core.corpus.furniture)
+            self.furniture_marked.emit(self.page_id, furniture_texts(self.segmentation, keys))
 
     def join(self) -> None:
         self.apply(lambda s: edits.join_paragraphs(s, self._need_block()))

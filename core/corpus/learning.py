@@ -53,7 +53,7 @@ ITERATIONS = 40
 OFFER_AFTER = 10
 # Actions in a page's edit log that are not an annotator's: a page with only these is
 # untouched and may be proposed again.
-UNTOUCHED_ACTIONS = frozenset({"import", "repropose"})
+UNTOUCHED_ACTIONS = frozenset({"import", "repropose", "furniture_rule"})
 
 Progress = Callable[[int, int, str], None]
 

@@ -1,0 +1,133 @@
+"""Page furniture learnt at once: a line an annotator marks as noise on one page is
+proposed as noise on the other untouched pages of the same newspaper.
+
+Running heads, `本版责编：` lines, the paper's name and the page's date repeat on every page
+of a paper word for word, and the line model misreads them the same way every time. An
+annotator who marks one should not mark it again on each page, nor wait for a training
+run. The rule only changes pages nobody has touched yet (core.corpus.learning.untouched:
+status `new`, nothing in the edit log but the import and re-proposals), so no
+annotator's work changes under them; each line it changes carries a doubt saying where
+the rule came from, so the review queue shows it and one key takes it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from banmian.core.corpus.store import Store, now
+from banmian.core.page.model import Article, Block, Doubt, Role, Segmentation
+from banmian.core.page.reflow import block_text, clean_line
+
+RULE = "furniture_rule"  # its edit-log action; an untouched page stays untouched
+SHORTEST = 2  # characters: a lone digit or mark says nothing about a page
+
+
+def furniture_texts(segmentation: Segmentation, block_keys: Iterable[int]) -> list[str]:
+    """The cleaned text of each line of these blocks, as the rule matches it."""
+    page = segmentation.page
+    texts = []
+    for key in block_keys:
+        block = segmentation.block(key)
+        for n in range(block.first, block.last + 1):
+            text = clean_line(page.line(n))
+            if len(text) >= SHORTEST and text not in texts:
+                texts.append(text)
+    return texts
+
+
+def mark_furniture(
+    segmentation: Segmentation, texts: Sequence[str], reason: str
+) -> tuple[Segmentation, list[int]]:
+    """The segmentation with every line whose cleaned text is one of `texts` taken out
+    as its own unassigned noise block carrying a doubt (alternatives: noise, the role it
+    had); and the lines changed. Lines already noise are left as they are."""
+    wanted = set(texts)
+    page = segmentation.page
+    hits = {
+        n
+        for b in segmentation.blocks()
+        if b.role is not Role.NOISE
+        for n in range(b.first, b.last + 1)
+        if not page.is_blank(n) and clean_line(page.line(n)) in wanted
+    }
+    if not hits:
+        return segmentation, []
+    loose: list[Block] = []
+
+    def cut(block: Block) -> list[Block]:
+        """The block without the hit lines: the runs of its other lines, same role."""
+        inside = [n for n in range(block.first, block.last + 1) if not page.is_blank(n)]
+        if not any(n in hits for n in inside):
+            return [block]
+        pieces, run = [], []
+        for n in inside:
+            if n in hits:
+                loose.append(
+                    Block(
+                        Role.NOISE,
+                        n,
+                        n,
+                        block_text(page, Role.NOISE, n, n),
+                        (Doubt("role", 0.5, reason, (n, n), ("noise", block.role.value)),),
+                    )
+                )
+                if run:
+                    pieces.append(run)
+                run = []
+            else:
+                run.append(n)
+        if run:
+            pieces.append(run)
+        return [
+            replace(block, first=r[0], last=r[-1], text=block_text(page, block.role, r[0], r[-1]))
+            for r in pieces
+        ]
+
+    articles: list[Article] = []
+    for article in segmentation.articles:
+        blocks = [piece for b in article.blocks for piece in cut(b)]
+        if blocks:  # an article that was only furniture is gone
+            articles.append(article.with_blocks(blocks))
+    unassigned = [piece for b in segmentation.unassigned for piece in cut(b)] + loose
+    unassigned.sort(key=lambda b: b.first)
+    result = replace(segmentation, articles=tuple(articles), unassigned=tuple(unassigned))
+    return result.check(), sorted(hits)
+
+
+def spread_furniture(store: Store, page_id: int, texts: Sequence[str]) -> list[int]:
+    """Propose `texts` as furniture on the other untouched pages of `page_id`'s
+    newspaper; the pages changed. A page is checked and written in one transaction, so
+    one the window opens meanwhile is either changed whole or not at all."""
+    if not texts:
+        return []
+    # learning brings the trainer's numpy along: not before the window needs it
+    from banmian.core.corpus.learning import untouched
+
+    summary = store.page_summary(page_id)
+    where = f"p.{summary.page_no}" if summary.page_no else summary.source
+    reason = f"marked as page furniture on {where} of this newspaper"
+    # a cheap first sieve in SQL (the raw text holds the line); the rule itself then
+    # matches whole cleaned lines
+    sieve = " OR ".join("instr(raw_text, ?) > 0" for _ in texts)
+    candidates = [
+        r["id"]
+        for r in store.rows(
+            "SELECT id FROM pages WHERE status = 'new' AND id != ? "
+            f"AND ifnull(newspaper, '') = ? AND ({sieve}) ORDER BY id",
+            [page_id, summary.newspaper or "", *texts],
+        )
+    ]
+    changed = []
+    for other in candidates:
+        with store.writing():
+            if not untouched(store, other):
+                continue
+            before = store.load(other)
+            after, lines = mark_furniture(before, texts, reason)
+            if not lines:
+                continue
+            store.replace_rows(other, after)
+            store._log(other, RULE, {"from_page": page_id, "lines": lines}, now())  # noqa: SLF001
+            changed.append(other)
+    return changed
