@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from banmian.core.segmentation.bylines import authors, dateline, names_in_byline
+from banmian.core.export.fields import authors, credit_names, dateline
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,7 @@ from banmian.core.segmentation.bylines import authors, dateline, names_in_byline
     ],
 )
 def test_names_in_bylines(byline, names):
-    assert names_in_byline(byline) == names
+    assert credit_names(byline) == names
 
 
 @pytest.mark.parametrize(
@@ -38,8 +38,8 @@ def test_names_in_bylines(byline, names):
 )
 def test_datelines_and_their_names(paragraph, expected_dateline, names):
     assert dateline(paragraph) == expected_dateline
-    assert authors([], paragraph) == names
+    assert authors([], [paragraph]) == names
 
 
 def test_authors_join_byline_and_dateline_once_each():
-    assert authors(["记者 张三"], "新华社北京1月1日电（记者 张三 王五）") == ["张三", "王五"]
+    assert authors(["记者 张三"], ["新华社北京1月1日电（记者 张三 王五）"]) == ["张三", "王五"]
