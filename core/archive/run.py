@@ -171,7 +171,7 @@ def _on_dask(
                 threads_per_worker=1,  # the page work holds the GIL
                 processes=True,
                 dashboard_address=None,
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,  # a closing worker's lost heartbeat is no news
             )
             client = Client(cluster)
     except OSError as exc:  # distributed's TimeoutError and connection errors
