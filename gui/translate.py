@@ -40,6 +40,12 @@ CORE_WORDS = (
     QT_TR_NOOP("a sentence ended before the blank line; read as a column break"),
     QT_TR_NOOP("a new article assumed after a heading group, with no byline or dateline"),
     QT_TR_NOOP("caption given to the nearest article"),
+    QT_TR_NOOP("the heading fits two articles"),
+    QT_TR_NOOP("this line may go on from the paragraph above (a column break)"),
+    QT_TR_NOOP("a new paragraph may start on this line"),
+    QT_TR_NOOP("this may go on from the article before"),
+    QT_TR_NOOP("a new article may start here"),
+    QT_TR_NOOP("a headline stands before this text: it may start another article"),
     # what two annotators' versions differ in, and the agreement figures' short names
     # (core.team.compare, core.team.agreement)
     QT_TR_NOOP("articles"),
