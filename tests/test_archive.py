@@ -6,6 +6,7 @@ and shard order (newspaper, month) agree and even the page ids must match."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -107,8 +108,6 @@ def test_shards_hold_the_segmentation_json_and_article_rows(segmented):
     rows = [r for r in table.to_pylist() if not r["error"]]
     assert len(rows) == 13
     first = next(r for r in rows if r["newspaper"] == "晨报" and r["date"] == "2023-01-01")
-    import json
-
     proposal = json.loads(first["segmentation"])
     assert [a["id"] for a in proposal["articles"]] == [a["article_id"] for a in first["articles"]]
     assert all(a["title"] is not None and a["search_text"] for a in first["articles"])
@@ -191,3 +190,39 @@ def test_a_folder_without_out_is_refused_and_one_file_still_gets_its_outline(tmp
     page = next((tmp_path / "pages").rglob("01.txt"))
     outline = banmian("segment", str(page))
     assert outline.returncode == 0 and "articles" in outline.stdout.splitlines()[0]
+
+
+def test_a_schedulers_workers_write_the_same_shards(tmp_path, sample_text):
+    """--scheduler ADDRESS: the same tasks on a running Dask cluster (here a scheduler
+    and two worker processes on this machine, as a cluster's would be)."""
+    write_archive(tmp_path / "pages", 4, sample_text)
+    info = tmp_path / "scheduler.json"
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file", str(info)]
+            + ["--port", "0", "--no-dashboard"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        started.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "distributed.cli.dask_worker", "--scheduler-file", str(info)]
+                + ["--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        address = json.loads(info.read_text("utf-8"))["address"]
+        result = segment(tmp_path / "pages", tmp_path / "shards", "--scheduler", address)
+        assert "shards written, 0 already done" in result.stdout, result.stderr
+        imported = banmian("import", str(tmp_path / "shards"), "--db", str(tmp_path / "c.db"))
+        assert "imported 4, duplicates 1, failed 1" in imported.stdout
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            process.wait(timeout=30)
