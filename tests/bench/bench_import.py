@@ -7,7 +7,8 @@ With `--dirs DIR…` the pages are real page files (e.g. the development months
 copy given a line of its own so that none is a duplicate; with `--runs 3` the import runs
 three times (a fresh database each), each beside the floor: `--workers` processes doing
 nothing but `jieba.lcut` over the same files, started the same way. Medians are printed.
-`--tokeniser jieba` imports without the fast cut, for the figure before it.
+`--tokeniser jieba` imports without the fast cut, for the figure before it; `--tokeniser
+both` imports twice a run, with and without it, under the same load.
 
 Without `--dirs` the pages are variants of the sample (paragraphs shuffled, numbers and
 reporters changed): every page hashes differently, but they repeat the sample's clauses,
@@ -79,7 +80,11 @@ def write_pages(folder: Path, args: argparse.Namespace) -> int:
             source = files[n % len(files)]
             text = source.read_text("utf-8") + (f"\n第{n}份\n" if n >= len(files) else "")
             chars += len(text)
-            (folder / f"{source.parent.name}_{n:05d}_{source.name}").write_text(text, "utf-8")
+            # each folder (extraction, copy) a newspaper of its own: its issues hold one
+            # day's pages once, as an archive's do, for the linker after the import
+            issue = folder / f"{source.parent.name}{n // len(files)}"
+            issue.mkdir(exist_ok=True)
+            (issue / source.name).write_text(text, "utf-8")
         copies = "" if args.pages <= len(files) else f", cycled ({args.pages / len(files):.1f}×)"
         print(f"{args.pages} pages of real text from {len(files)} files{copies}")
         return chars
@@ -113,6 +118,16 @@ def floor_rate(folder: Path, workers: int) -> float:
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_floor_start) as pool:
         sum(pool.map(_floor_chunk, chunks))
     return len(files) / (time.perf_counter() - start)
+
+
+def set_tokeniser(name: str) -> None:
+    """The tokeniser of this process and of the workers an import starts next."""
+    if name == "jieba":
+        os.environ["BANMIAN_TOKENISER"] = "jieba"  # spawned workers inherit it
+    else:
+        os.environ.pop("BANMIAN_TOKENISER", None)
+    nlp._fast_cut.cache_clear()
+    nlp.tokens.cache_clear()
 
 
 def import_once(folder: Path, db: Path, workers: int) -> tuple[float, Store, list[str]]:
@@ -161,31 +176,39 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--dirs", nargs="*", type=Path, default=[], help="real page files")
     parser.add_argument("--runs", type=int, default=1, help="imports, each beside the floor")
-    parser.add_argument("--tokeniser", choices=["default", "jieba"], default="default")
+    parser.add_argument("--tokeniser", choices=["default", "jieba", "both"], default="default")
     args = parser.parse_args()
     if args.tokeniser == "jieba":
-        os.environ["BANMIAN_TOKENISER"] = "jieba"  # the workers inherit it
+        set_tokeniser("jieba")
     print(f"tokeniser: {nlp.tokeniser()}")
     sample = resources.files("banmian.resources").joinpath("sample_page.txt").read_text("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         chars = write_pages(folder, args)
         reference_before = machine_reference(sample)
-        rates, floors = [], []
+        rates, floors, jieba_rates = [], [], []
         store = None
         for run in range(args.runs):
             if args.dirs:
                 floors.append(floor_rate(folder, args.workers))
-            if store is not None:
-                store.close()
-            db = Path(tmp) / f"bench{run}.db"
-            rate, store, lines = import_once(folder, db, args.workers)
-            rates.append(rate)
-            floor = f", floor (bare jieba.lcut) {floors[-1]:.0f} pages/s" if floors else ""
-            print(f"run {run + 1}: {rate:.0f} pages/s{floor}")
-            for line in lines:
-                print("  " + line)
+            for tokeniser in ["jieba", "default"] if args.tokeniser == "both" else [None]:
+                if tokeniser is not None:
+                    set_tokeniser(tokeniser)
+                if store is not None:
+                    store.close()
+                db = Path(tmp) / f"bench{run}{tokeniser or ''}.db"
+                rate, store, lines = import_once(folder, db, args.workers)
+                (jieba_rates if tokeniser == "jieba" else rates).append(rate)
+                floor = f", floor (bare jieba.lcut) {floors[-1]:.0f} pages/s" if floors else ""
+                print(f"run {run + 1} ({nlp.tokeniser()}): {rate:.0f} pages/s{floor}", flush=True)
+                for line in lines:
+                    print("  " + line, flush=True)
         assert store is not None
+        if jieba_rates:
+            print(
+                f"with jieba alone: median {statistics.median(jieba_rates):.0f} pages/s "
+                f"({', '.join(f'{r:.0f}' for r in jieba_rates)})"
+            )
         floor = (
             f" beside the floor's {statistics.median(floors):.0f} pages/s "
             f"({', '.join(f'{f:.0f}' for f in floors)})"
