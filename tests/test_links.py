@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from banmian.core.corpus.continuations import (
     chains,
     page_links,
@@ -216,3 +217,45 @@ def test_editing_a_linked_fragment_keeps_the_link_or_doubts_it(tmp_path):
     linked_tails = {r[3] for r in _links(store) if r[2] is not None}
     assert {"B1", "B2"} <= linked_tails | doubted  # each tail linked or doubted
     assert not relink_edited_page(store, one)  # nothing stale left
+
+
+def test_the_best_reading_is_the_best_assignment_even_with_many_candidates():
+    """The greatest total of pairs sharing no fragment, as trying every pairing finds it
+    on small issues; and answered at once on an issue imported twice (each head with
+    dozens of candidate tails), where trying every pairing took minutes."""
+    import random
+    from dataclasses import dataclass
+
+    from banmian.core.corpus.link_choice import _best_total
+
+    @dataclass
+    class Pair:
+        score: float
+        head_key: tuple
+        tail_key: tuple
+
+    def every_pairing(pairs):
+        heads = sorted({p.head_key for p in pairs})
+
+        def best(i, used):
+            if i == len(heads):
+                return 0.0
+            top = best(i + 1, used)
+            for p in pairs:
+                if p.head_key == heads[i] and p.tail_key not in used:
+                    top = max(top, p.score + best(i + 1, used | {p.tail_key}))
+            return top
+
+        return best(0, frozenset())
+
+    rng = random.Random(7)
+    for _ in range(500):
+        pairs = [
+            Pair(round(rng.random(), 2), (1, f"A{h}"), (2, f"B{t}"))
+            for h in range(rng.randint(0, 4))
+            for t in range(rng.randint(1, 5))
+            if rng.random() < 0.6
+        ]
+        assert _best_total(pairs) == pytest.approx(every_pairing(pairs))
+    many = [Pair(0.5, (1, f"A{h}"), (2, f"B{t}")) for h in range(6) for t in range(60)]
+    assert _best_total(many) == pytest.approx(3.0)

@@ -12,8 +12,8 @@ true. Two rules, applied in turn until neither links anything more:
   better (0.69 and 0.63 against 0.55 and 0.50 crosswise) are told apart together,
   where neither is clearly ahead alone.
 
-The second rule tries every pairing, so it only runs on a few free fragments at a time
-(`MAX_FREE`); more stay doubts.
+The second rule weighs the pairings of a few free fragments at a time (`MAX_FREE`); more
+stay doubts.
 """
 
 from __future__ import annotations
@@ -89,19 +89,65 @@ def _best_reading(c: Pair, open_pairs: list[Pair]) -> bool:
 
 
 def _best_total(pairs: list[Pair]) -> float:
-    """The greatest total score of pairs sharing no fragment (heads may stay unpaired)."""
-    by_head: dict = {}
+    """The greatest total score of pairs sharing no fragment (heads may stay unpaired).
+
+    A maximum-weight assignment, solved as one (the Hungarian method, O(n²m)) rather than
+    by trying every pairing: an issue imported twice (two extraction tools of the same
+    pages) gives each head dozens of candidate tails, and trying them all took minutes.
+    """
+    heads = sorted({p.head_key for p in pairs})
+    tails = sorted({p.tail_key for p in pairs})
+    if not heads:
+        return 0.0
+    row = {h: i for i, h in enumerate(heads)}
+    column = {t: j for j, t in enumerate(tails)}
+    # one column per tail, then one "stays unpaired" column per head (worth nothing)
+    width = len(tails) + len(heads)
+    gain = [[0.0] * width for _ in heads]
     for p in pairs:
-        by_head.setdefault(p.head_key, []).append(p)
-    heads = list(by_head)
+        i, j = row[p.head_key], column[p.tail_key]
+        gain[i][j] = max(gain[i][j], p.score, 0.0)
+    chosen = _assignment([[-g for g in line] for line in gain])
+    return sum(gain[i][j] for i, j in enumerate(chosen))
 
-    def best(i: int, used: frozenset) -> float:
-        if i == len(heads):
-            return 0.0
-        top = best(i + 1, used)  # this head stays unpaired
-        for p in by_head[heads[i]]:
-            if p.tail_key not in used:
-                top = max(top, p.score + best(i + 1, used | {p.tail_key}))
-        return top
 
-    return best(0, frozenset())
+def _assignment(cost: list[list[float]]) -> list[int]:
+    """For each row the column of a least-cost assignment (rows ≤ columns): the
+    Hungarian method with potentials."""
+    n, m = len(cost), len(cost[0])
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    owner = [0] * (m + 1)  # column → its row (1-based; 0: free)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        owner[0] = i
+        j0 = 0
+        least = [float("inf")] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = owner[j0], float("inf"), 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    reduced = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if reduced < least[j]:
+                        least[j], way[j] = reduced, j0
+                    if least[j] < delta:
+                        delta, j1 = least[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    chosen = [0] * n
+    for j in range(1, m + 1):
+        if owner[j]:
+            chosen[owner[j] - 1] = j - 1
+    return chosen
