@@ -362,4 +362,7 @@ ZH_CN = {
     "⇄ continuation marks not linked yet: {0} (Ctrl+L on the page links one)": "⇄ 尚未链接的转版标记：{0}（在版面上按 Ctrl+L 链接）",
     "Could not propose the furniture on other pages: {0}": "无法在其他版面上建议版面杂项：{0}",
     "Also proposed as page furniture on {0} new pages of this newspaper": "已在本报 {0} 个新版面上同样建议为版面杂项",
+    "link to {0}": "链接到 {0}",
+    " (best)": "（最佳）",
+    "This doubt offers no candidate {0}": "这个存疑没有候选 {0}",
 }
