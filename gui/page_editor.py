@@ -18,18 +18,18 @@ from banmian.core.corpus.furniture import furniture_texts
 from banmian.core.corpus.store import Store, StoreError
 from banmian.core.edits import details as articleedits
 from banmian.core.edits import structure as edits
-from banmian.core.edits.doubts import take_alternative
 from banmian.core.edits.structure import Edit, EditError
-from banmian.core.page.model import HEADING_ROLES, Role, Segmentation, Tag
+from banmian.core.page.model import Role, Segmentation, Tag
 from banmian.gui.article_details import ArticleDetails
-from banmian.gui.article_model import KEY_ROLE
 from banmian.gui.article_tree import ArticleTree
 from banmian.gui.commands import EditCommand, StatusCommand
 from banmian.gui.doubt_panel import DoubtPanel
+from banmian.gui.doubt_review import DoubtReview
 from banmian.gui.page_links import PageLinks
+from banmian.gui.page_navigation import PageNavigation
 from banmian.gui.page_text_view import PageTextView
 from banmian.gui.translate import tr
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,7 +54,7 @@ _PAGES = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: +1}
 _RETURNS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class PageEditor(PageLinks, QWidget):
+class PageEditor(PageLinks, PageNavigation, DoubtReview, QWidget):
     message = Signal(str)  # a correction that could not be made, or what was done
     mode_changed = Signal()  # the page became read-only or editable
     fragment_requested = Signal(int, str)  # the other part of a linked article: page, id
@@ -538,111 +538,6 @@ class PageEditor(PageLinks, QWidget):
         self.apply(lambda s: articleedits.add_tag(s, article_id, Tag(name, kind, "user")))
         self.tree.setFocus()  # the next key is a command again, not a tag
 
-    # -- moving around ------------------------------------------------------------------
-    def _go_to_row(self, wanted: Callable[[QModelIndex], bool], step: int) -> bool:
-        rows = self.tree.rows()
-        if not rows:
-            return False
-        current = self.tree.currentIndex()
-        here = next((i for i, r in enumerate(rows) if r == current), -1)
-        order = range(here + 1, len(rows)) if step > 0 else range(here - 1, -1, -1)
-        for i in order:
-            if wanted(rows[i]):
-                self.tree.setCurrentIndex(rows[i])
-                self.tree.scrollTo(rows[i])
-                return True
-        return False
-
-    def step_article(self, step: int) -> None:
-        if not self._go_to_row(lambda i: i.data(KEY_ROLE)[0] == "article", step):
-            self.message.emit(tr("No article further on") if step > 0 else tr("No article above"))
-
-    def _is_heading(self, index: QModelIndex) -> bool:
-        kind, key = index.data(KEY_ROLE)
-        return kind == "block" and self.segmentation.block(key).role in HEADING_ROLES
-
-    def step_heading(self, step: int) -> None:
-        if self.segmentation is None:
-            return
-        if not self._go_to_row(self._is_heading, step):
-            self.message.emit(tr("No heading further on") if step > 0 else tr("No heading above"))
-
-    def extend_on_page(self, step: int) -> None:
-        """Shift+PgDn / Shift+PgUp: extend the block selection down (up) the tree over
-        the blocks that go on from it on the page, without a jump in the text: a column
-        segment at once, as a stray run of paragraphs usually is."""
-        seg = self.segmentation
-        if seg is None:
-            return
-        rows = self.tree.rows()
-        current = self.tree.currentIndex()
-        here = next((i for i, r in enumerate(rows) if r == current), -1)
-        count = 0
-        while 0 <= here + step < len(rows):
-            near, far = rows[here].data(KEY_ROLE), rows[here + step].data(KEY_ROLE)
-            if near[0] != "block" or far[0] != "block":
-                break
-            upper, lower = (near[1], far[1]) if step > 0 else (far[1], near[1])
-            if _next_text_line(seg, seg.block(upper).last) != lower:
-                break
-            here += step
-            count += 1
-        if count:
-            self.tree.extend_to(rows[here])
-        else:
-            self.message.emit(tr("The next block does not go on from it on the page"))
-
-    def step_doubt_row(self, step: int) -> None:
-        """F7 / Shift+F7: the next / previous block in the tree that has a doubt (in the
-        tree's order, where F8 goes least sure first); the doubt panel shows its doubt."""
-        seg = self.segmentation
-        if seg is None:
-            return
-        doubted = {key for _d, _a, key in seg.doubts() if key is not None}
-        if not self._go_to_row(
-            lambda i: i.data(KEY_ROLE)[0] == "block" and i.data(KEY_ROLE)[1] in doubted, step
-        ):
-            self.message.emit(tr("No doubt further on") if step > 0 else tr("No doubt above"))
-            return
-        key = self.tree.currentIndex().data(KEY_ROLE)[1]
-        self.doubt_index = next(i for i, (_d, _a, k) in enumerate(seg.doubts()) if k == key)
-        self._show_doubt()
-
-    def ask_line(self) -> None:
-        """Ctrl+G: a line number typed in the bar above the page, Return goes there."""
-        if self.segmentation is None:
-            return
-        self.goto_bar.show()
-        self.goto_entry.clear()
-        self.goto_entry.setFocus()
-
-    def _goto_typed(self) -> None:
-        text = self.goto_entry.text()
-        self.goto_bar.hide()
-        self.tree.setFocus()
-        if text.isdigit():
-            self.go_to_line(int(text))
-
-    def go_to_line(self, line: int) -> None:
-        seg = self.segmentation
-        if seg is None:
-            return
-        block = seg.block_at_line(line) or next(
-            (b for b in sorted(seg.blocks(), key=lambda b: b.first) if b.first >= line), None
-        )
-        if block is None:
-            self.message.emit(tr("No block at or below line {0}").format(line))
-            return
-        owner = seg.article_of(block.first)
-        self.tree.select_items([owner.id] if owner else [], [block.first])
-        self._tree_selected()
-
-    def switch_pane(self) -> None:
-        if self.tree.hasFocus():
-            self.text_view.setFocus()
-        else:
-            self.tree.setFocus()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.KeyPress:
             if watched is self.tree and self.split_block is not None:
@@ -662,72 +557,6 @@ class PageEditor(PageLinks, QWidget):
 
     def add_tag_named(self, name: str, kind: str) -> None:
         self.apply(lambda s: articleedits.add_tag(s, self._need_article(), Tag(name, kind, "user")))
-
-    # -- doubts -------------------------------------------------------------------------
-    def next_doubt(self, step: int = 1) -> None:
-        doubts = self.segmentation.doubts() if self.segmentation else []
-        if not doubts:
-            self.message.emit(tr("No doubts left on this page"))
-            self._show_doubt()
-            return
-        self.doubt_index = (self.doubt_index + step) % len(doubts)
-        doubt, article_id, block_key = doubts[self.doubt_index]
-        self.tree.select_items([article_id] if article_id else [], [block_key] if block_key else [])
-        self._tree_selected()
-        self._show_doubt()
-
-    def _current_doubt(self):
-        doubts = self.segmentation.doubts() if self.segmentation else []
-        if not 0 <= self.doubt_index < len(doubts):
-            if not doubts:
-                raise EditError(tr("no doubt to decide: press F8 to go to one"))
-            self.doubt_index = 0
-        return doubts[self.doubt_index]
-
-    def accept_doubt(self) -> None:
-        if self._link_doubt(0):
-            return
-
-        def accept(seg: Segmentation) -> Edit:
-            doubt, article_id, block_key = self._current_doubt()
-            return edits.resolve_doubt(seg, article_id, block_key, doubt.about)
-
-        if self.apply(accept):
-            self._after_doubt()
-
-    def take_alternative(self, index: int) -> None:
-        if self._link_doubt(index):
-            return
-
-        def take(seg: Segmentation) -> Edit:
-            doubt, article_id, block_key = self._current_doubt()
-            return take_alternative(seg, doubt, article_id, block_key, index)
-
-        if self.apply(take):
-            self._after_doubt()
-
-    def _link_doubt(self, index: int) -> bool:
-        """A `link` doubt is decided in the links table (PageLinks.decide_link_doubt);
-        True when the current doubt was one (decided or not)."""
-        doubts = self.segmentation.doubts() if self.segmentation else []
-        if not doubts:
-            return False
-        doubt, article_id, _block = self._current_doubt()
-        if doubt.about != "link":
-            return False
-        if self.decide_link_doubt(doubt, article_id, index):
-            self._after_doubt()
-        return True
-
-    def _after_doubt(self) -> None:
-        """The decided doubt is gone from the list; show the one now in its place."""
-        doubts = self.segmentation.doubts() if self.segmentation else []
-        if not doubts:
-            self.doubt_index = -1
-            self._show_doubt()
-            return
-        self.doubt_index = min(max(self.doubt_index, 0), len(doubts) - 1) - 1
-        self.next_doubt()
 
 
 def _text_lines(seg: Segmentation, first: int, last: int) -> list[int]:
@@ -763,14 +592,6 @@ def _block_after(seg: Segmentation, keys: list[int]) -> int | None:
     after = [k for k in group[last + 1 :] if k not in chosen]
     before = [k for k in group[:last] if k not in chosen]
     return after[0] if after else (before[-1] if before else None)
-
-
-def _next_text_line(seg: Segmentation, line: int) -> int:
-    """The first non-blank line after `line`."""
-    n = line + 1
-    while n <= len(seg.page.lines) and seg.page.is_blank(n):
-        n += 1
-    return n
 
 
 def split_candidates(seg: Segmentation, first: int, lines: list[int]) -> list[int]:
