@@ -25,8 +25,7 @@ from banmian.core.archive.shards import (
     shard_info,
     shard_rows,
 )
-from banmian.core.corpus.importer import BATCH, ImportReport
-from banmian.core.corpus.links import link_issues
+from banmian.core.corpus.importer import ImportReport, PageWriter
 from banmian.core.corpus.store import Store
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -110,18 +109,7 @@ def import_shards(
                 report.failed.append((str(shard), "not a banmian shard (or damaged)"))
             elif choice.may_hold(info):
                 chosen.append(shard)
-    batch: list[tuple[str, object]] = []
-
-    def flush() -> None:
-        results = store.add_pages(new for _file, new in batch)
-        for (file, _new), result in zip(batch, results, strict=True):
-            if result.duplicate:
-                report.duplicates.append((file, store.page_summary(result.page_id).source))
-            else:
-                report.imported.append(file)
-                report.page_ids.append(result.page_id)
-        batch.clear()
-
+    writer = PageWriter(store, report)
     for done, shard in enumerate(chosen, 1):
         for row in shard_rows(shard):
             if not choice.takes(row):
@@ -129,16 +117,10 @@ def import_shards(
             if row["error"]:
                 report.failed.append((row["file"], row["error"]))
                 continue
-            batch.append((row["file"], new_page_of(row)))
-            if len(batch) >= BATCH:
-                flush()
+            writer.add(row["file"], new_page_of(row))
         if progress:
             progress(done, len(chosen), shard.name)
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-    if batch:
-        flush()
-    if report.page_ids:
-        report.links = link_issues(store, report.page_ids)
-    return report
+    return writer.finish()

@@ -29,6 +29,7 @@ from banmian.core.corpus.preparation import (
     prepare_in_worker,
     start_worker,
 )
+from banmian.core.corpus.rows import NewPage
 from banmian.core.corpus.store import Store
 from banmian.core.page.files import readable_path
 from banmian.core.words.tagging import Idf
@@ -51,6 +52,50 @@ class ImportReport:
     def summary(self) -> str:
         text = f"imported {len(self.imported)}, duplicates {len(self.duplicates)}, failed {len(self.failed)}"
         return text + (" (cancelled)" if self.cancelled else "")
+
+
+class PageWriter:
+    """Pages into the store a batch (`BATCH`) per transaction, the report kept as they
+    go: what a direct import and a load of archive shards both end in."""
+
+    def __init__(self, store: Store, report: ImportReport) -> None:
+        self.store, self.report = store, report
+        self.batch: list[tuple[str, NewPage, int | None]] = []
+
+    def add(self, file: str, new: NewPage, model_id: int | None = None) -> None:
+        """One page (`model_id`: the database model that proposed it, None: shipped)."""
+        self.batch.append((file, new, model_id))
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        store, report = self.store, self.report
+        results = store.add_pages(new for _file, new, _model in self.batch)
+        proposed = [
+            (model, result.page_id)
+            for (_file, _new, model), result in zip(self.batch, results, strict=True)
+            if model is not None and not result.duplicate
+        ]
+        if proposed:  # which database model proposed each new page
+            with store.writing():
+                store.db.conn.executemany("UPDATE pages SET proposed_by = ? WHERE id = ?", proposed)
+        for (file, _new, _model), result in zip(self.batch, results, strict=True):
+            if result.duplicate:
+                report.duplicates.append((file, store.page_summary(result.page_id).source))
+            else:
+                report.imported.append(file)
+                report.page_ids.append(result.page_id)
+        self.batch.clear()
+
+    def finish(self) -> ImportReport:
+        """The last batch written, and the fragments of the new pages linked across
+        pages (core.corpus.links)."""
+        self.flush()
+        if self.report.page_ids:
+            self.report.links = link_issues(self.store, self.report.page_ids)
+        return self.report
 
 
 def page_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
@@ -150,41 +195,23 @@ def import_paths(
     items = page_files(paths)
     workers = workers if workers is not None else (multiprocessing.cpu_count() or 1)
     report = ImportReport()
-    batch: list[Prepared] = []
+    writer = PageWriter(store, report)
     idf = learned_idf(store)  # None: each worker loads jieba's own table
     models = _model_files(store, newspaper)
-
-    def flush() -> None:
-        pages = [p.new for p in batch]
-        if newspaper:
-            pages = [replace(n, meta=replace(n.meta, newspaper=newspaper)) for n in pages]
-        results = store.add_pages(pages)
-        _note_models(store, batch, results)
-        for prepared, result in zip(batch, results, strict=True):
-            if result.duplicate:
-                report.duplicates.append((prepared.path, store.page_summary(result.page_id).source))
-            else:
-                report.imported.append(prepared.path)
-                report.page_ids.append(result.page_id)
-        batch.clear()
-
     for done, prepared in enumerate(_prepared(items, workers, idf, models), 1):
         if prepared.error:
             report.failed.append((prepared.path, prepared.error))
         else:
-            batch.append(prepared)
-        if len(batch) >= BATCH:
-            flush()
+            new = prepared.new
+            if newspaper:
+                new = replace(new, meta=replace(new.meta, newspaper=newspaper))
+            writer.add(prepared.path, new, prepared.model_id)
         if progress:
             progress(done, len(items), prepared.path)
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-    if batch:
-        flush()
-    if report.page_ids:
-        report.links = link_issues(store, report.page_ids)
-    return report
+    return writer.finish()
 
 
 def _model_files(store: Store, newspaper: str | None) -> ModelFiles:
@@ -195,15 +222,3 @@ def _model_files(store: Store, newspaper: str | None) -> ModelFiles:
         ref = ref_for(refs, newspaper)
         return {"": (ref.id, ref.path)}
     return {scope: (ref.id, ref.path) for scope, ref in refs.items()}
-
-
-def _note_models(store: Store, batch: list[Prepared], results: list) -> None:
-    """Which database model proposed each new page (none: the shipped one)."""
-    rows = [
-        (p.model_id, r.page_id)
-        for p, r in zip(batch, results, strict=True)
-        if p.model_id is not None and not r.duplicate
-    ]
-    if rows:
-        with store.writing():
-            store.db.conn.executemany("UPDATE pages SET proposed_by = ? WHERE id = ?", rows)
