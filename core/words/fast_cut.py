@@ -55,7 +55,7 @@ def cutter(jieba: Any) -> Cut | None:
     if jieba.dt.total > total:
         add(_BALANCE, jieba.dt.total - total, None)
     route = rust.cut
-    hmm = _hmm_cut()
+    hmm = _hmm_cut(jieba.finalseg)
 
     def cut(text: str) -> tuple[str, ...]:
         out: list[str] = []
@@ -90,8 +90,9 @@ def _run_tokens(run: str, freq: dict[str, int], hmm: Cut) -> tuple[str, ...] | s
     return hmm(run)
 
 
-def _hmm_cut() -> Cut:
-    from jieba import finalseg
+def _hmm_cut(finalseg: Any) -> Cut:
+    """jieba's HMM for unknown words (`jieba.finalseg`, handed over by `nlp`: only that
+    module imports jieba), cached per run of characters."""
 
     @lru_cache(maxsize=65536)
     def hmm(run: str) -> tuple[str, ...]:
