@@ -24,7 +24,7 @@ from banmian.core.corpus.links import (
     now,
     page_label,
 )
-from banmian.core.corpus.rows import doubts_json, json_text
+from banmian.core.corpus.rows import doubts_json
 from banmian.core.page.model import Doubt
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def set_link(
             [head[0], head[1], *(tail or (None, None)), now()],
         )
         _drop_link_doubts(store, [head, *([tail] if tail else [])])
-        _log(store, head[0], "set_link", {"article": head[1], "to": list(tail) if tail else None})
+        store.log(head[0], "set_link", {"article": head[1], "to": list(tail) if tail else None})
     return before
 
 
@@ -126,7 +126,7 @@ def remove_link(store: Store, page_id: int, article_id: str) -> tuple[LinkRow, .
                 " score, source, created_at) VALUES (?, ?, NULL, NULL, 1.0, 'user', ?)",
                 [fp, fa, now()],
             )
-        _log(store, page_id, "remove_link", {"article": article_id})
+        store.log(page_id, "remove_link", {"article": article_id})
     return before
 
 
@@ -144,7 +144,7 @@ def restore_links(
                 for r in previous
             ],
         )
-        _log(store, page_id, "restore_links", {"rows": len(previous)})
+        store.log(page_id, "restore_links", {"rows": len(previous)})
 
 
 def _delete_rows(store: Store, rows: Iterable[LinkRow]) -> None:
@@ -174,13 +174,6 @@ def _drop_link_doubts(store: Store, ends: list[tuple[int, str]]) -> None:
                 "UPDATE pages SET doubts = max(0, coalesce(doubts, 0) - ?) WHERE id = ?",
                 [len(old) - len(new), page_id],
             )
-
-
-def _log(store: Store, page_id: int, action: str, detail: dict) -> None:
-    store.db.execute(
-        "INSERT INTO edit_log (page_id, at, annotator, action, detail) VALUES (?, ?, ?, ?, ?)",
-        [page_id, now(), store.annotator, action, json_text(detail)],
-    )
 
 
 def chains(store: Store) -> list[list[tuple[int, str]]]:
@@ -276,7 +269,7 @@ def relink_edited_page(store: Store, page_id: int) -> bool:
         return False
     with store.writing():
         _delete_rows(store, stale)
-        _log(store, page_id, "relink", {"dropped": len(stale)})
+        store.log(page_id, "relink", {"dropped": len(stale)})
     link_issues(store, [page_id])
     return True
 

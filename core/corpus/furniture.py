@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from banmian.core.corpus.store import Store, now
+from banmian.core.corpus.store import Store
 from banmian.core.page.model import Article, Block, Doubt, Role, Segmentation
 from banmian.core.page.reflow import block_text, clean_line
 
@@ -128,6 +128,6 @@ def spread_furniture(store: Store, page_id: int, texts: Sequence[str]) -> list[i
             if not lines:
                 continue
             store.replace_rows(other, after)
-            store._log(other, RULE, {"from_page": page_id, "lines": lines}, now())  # noqa: SLF001
+            store.log(other, RULE, {"from_page": page_id, "lines": lines})
             changed.append(other)
     return changed

@@ -32,8 +32,9 @@ from importlib import resources
 from pathlib import Path
 
 from banmian.core.corpus import models as stored
+from banmian.core.corpus.furniture import RULE as FURNITURE_RULE
 from banmian.core.corpus.idf import store_idf
-from banmian.core.corpus.store import Store, now
+from banmian.core.corpus.store import Store
 from banmian.core.page.model import Page
 from banmian.core.segmentation.features import page_features
 from banmian.core.segmentation.line_model import LineModel, shipped_model
@@ -53,7 +54,7 @@ ITERATIONS = 40
 OFFER_AFTER = 10
 # Actions in a page's edit log that are not an annotator's: a page with only these is
 # untouched and may be proposed again.
-UNTOUCHED_ACTIONS = frozenset({"import", "repropose", "furniture_rule"})
+UNTOUCHED_ACTIONS = frozenset({"import", "repropose", FURNITURE_RULE})
 
 Progress = Callable[[int, int, str], None]
 
@@ -441,6 +442,6 @@ def _replace_proposal(
             return False
         if write:
             store.replace_rows(page_id, proposal)
-            store._log(page_id, "repropose", {"model": model_id}, now())  # noqa: SLF001
+            store.log(page_id, "repropose", {"model": model_id})
         store.db.execute("UPDATE pages SET proposed_by = ? WHERE id = ?", [model_id, page_id])
     return True

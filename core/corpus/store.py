@@ -206,7 +206,7 @@ class Store:
                 detail = {"source": meta.source_file}
                 if new.made_elsewhere:  # verified elsewhere: say where from
                     detail["segmentation"] = new.made_elsewhere
-                self._log(page_id, "import", detail, stamp)
+                self.log(page_id, "import", detail, stamp)
                 results.append(AddResult(page_id, False))
         return results
 
@@ -270,7 +270,7 @@ class Store:
                 "UPDATE pages SET status = ?, updated_at = ?, annotator = ? WHERE id = ?",
                 [status, stamp, self.annotator, page_id],
             )
-            self._log(page_id, action, detail or {}, stamp)
+            self.log(page_id, action, detail or {}, stamp)
 
     def replace_rows(self, page_id: int, segmentation: Segmentation) -> None:
         """Replace the page's blocks, tags and articles with `segmentation`'s, reusing the
@@ -355,14 +355,24 @@ class Store:
         )
         return rowids
 
-    def _log(self, page_id: int, action: str, detail: dict, stamp: str) -> None:
+    def log(
+        self,
+        page_id: int,
+        action: str,
+        detail: dict,
+        stamp: str | None = None,
+        annotator: str | None = None,
+    ) -> None:
+        """One entry of the edit log, inside the caller's `writing()` transaction: every
+        change to a page is logged here, by this store's annotator unless `annotator`
+        names who decided it (a curator)."""
         insert_row(
             self.db,
             "edit_log",
             {
                 "page_id": page_id,
-                "at": stamp,
-                "annotator": self.annotator,
+                "at": stamp or now(),
+                "annotator": annotator or self.annotator,
                 "action": action,
                 "detail": json_text(detail),
             },
@@ -379,7 +389,7 @@ class Store:
                 "UPDATE pages SET status = ?, updated_at = ?, annotator = ? WHERE id = ?",
                 [status, stamp, self.annotator, page_id],
             )
-            self._log(page_id, "set_status", {"status": status}, stamp)
+            self.log(page_id, "set_status", {"status": status}, stamp)
 
     def pages(self, status: str | None = None) -> list[PageSummary]:
         where, params = ("WHERE status = ?", [status]) if status else ("", [])

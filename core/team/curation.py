@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from banmian.core.corpus.rows import json_text
 from banmian.core.corpus.store import Store, StoreError, now
 from banmian.core.page.model import Article, Block, Segmentation
 from banmian.core.team.agreement import who
@@ -143,11 +142,7 @@ def save_curated(
             "updated_at = ? WHERE id = ?",
             [curator, curator, stamp, page_id],
         )
-        store.db.execute(
-            "INSERT INTO edit_log (page_id, at, annotator, action, detail) "
-            "VALUES (?, ?, ?, 'curate', ?)",
-            [page_id, stamp, curator, json_text(detail)],
-        )
+        store.log(page_id, "curate", detail, stamp, annotator=curator)
 
 
 def load_curation(store: Store, page_id: int, first: Store, second: Store) -> Curation:

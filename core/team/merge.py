@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from banmian.core.corpus.rows import json_text
 from banmian.core.corpus.store import Store, StoreError, now, page_place
 from banmian.core.team.info import TeamInfo, team_info
 from banmian.core.team.merge_links import LinkOutcome, merge_links
@@ -224,11 +223,7 @@ def _merge_page(main: Store, here: PageVersion, giving: list[Source], report: Me
             detail = {"from": sorted(claims), "version": target}
             if version.curated_by:
                 detail["curated_by"] = version.curated_by
-            main.db.execute(
-                "INSERT INTO edit_log (page_id, at, annotator, action, detail) "
-                "VALUES (?, ?, ?, 'merge', ?)",
-                [here.page_id, stamp, main.annotator, json_text(detail)],
-            )
+            main.log(here.page_id, "merge", detail, stamp)
     if needs_page:
         report.merged.append(f"{place}: from {who}")
     else:
