@@ -147,7 +147,7 @@ def _unit_doubts(units: list[Unit], cal: Calibration) -> None:
                 )
                 break
         role = str(unit.role)
-        sure = cal.below("role", min(d.role_probability(role) for d in unit.lines), DOUBT_BELOW)
+        sure = cal.below("role", _least(unit, role), DOUBT_BELOW)
         if sure is not None:
             rival = next(r for r, _p in head.ranked_roles() if r != role)
             unit.doubts.append(
