@@ -20,27 +20,13 @@ from banmian.core.team.versions import read_versions, version_of
 
 from tests import team_pages as tp
 from tests.cli_run import banmian
+from tests.team_commands import batch, dump, merge
 
 
 @pytest.fixture(autouse=True)
 def _lead(monkeypatch):
     """The commands log the batch and the merge under the lead's name."""
     monkeypatch.setenv("BANMIAN_ANNOTATOR", "lead")
-
-
-def batch(tmp_path, *names: str, overlap: str = "1.0") -> dict[str, object]:
-    run = banmian(
-        "batch",
-        "--db",
-        str(tmp_path / "main.db"),
-        "--annotators",
-        ",".join(names),
-        "--overlap",
-        overlap,
-        str(tmp_path / "out"),
-    )
-    assert run.returncode == 0, run.stderr
-    return {name: tmp_path / "out" / f"{name}.db" for name in names}
 
 
 def rows(path, sql: str, params=()) -> list[tuple]:
@@ -185,16 +171,6 @@ def test_batch_writes_one_file_per_annotator_with_its_pages(tmp_path):
 
 
 # -- merge ----------------------------------------------------------------------------------
-def merge(tmp_path, *files) -> object:
-    return banmian("merge", str(tmp_path / "main.db"), *(str(f) for f in files))
-
-
-def dump(path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_disagreeing_pages_are_left_for_curation_even_merged_one_file_at_a_time(pair, tmp_path):

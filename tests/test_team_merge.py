@@ -13,7 +13,7 @@ from banmian.core.corpus.store import PageMeta, Store
 
 from tests import continued_pages as cp
 from tests import team_pages as tp
-from tests.cli_run import banmian
+from tests.team_commands import batch, dump, merge
 
 
 @pytest.fixture(autouse=True)
@@ -29,33 +29,6 @@ def links(path) -> set[tuple]:
         )
     finally:
         conn.close()
-
-
-def dump(path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def batch(tmp_path, *names: str) -> dict[str, object]:
-    run = banmian(
-        "batch",
-        "--db",
-        str(tmp_path / "main.db"),
-        "--annotators",
-        ",".join(names),
-        "--overlap",
-        "1.0",
-        str(tmp_path / "out"),
-    )
-    assert run.returncode == 0, run.stderr
-    return {name: tmp_path / "out" / f"{name}.db" for name in names}
-
-
-def merge(tmp_path, *files) -> object:
-    return banmian("merge", str(tmp_path / "main.db"), *(str(f) for f in files))
 
 
 @pytest.fixture
