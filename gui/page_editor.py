@@ -28,9 +28,10 @@ from banmian.gui.doubt_review import DoubtReview
 from banmian.gui.page_links import PageLinks
 from banmian.gui.page_navigation import PageNavigation
 from banmian.gui.page_text_view import PageTextView
+from banmian.gui.split_choice import SplitChoice
 from banmian.gui.translate import tr
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator, QKeyEvent, QUndoStack
+from PySide6.QtGui import QIntValidator, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,12 +50,9 @@ FOCUS_FRAME = (
     "QTreeView, QPlainTextEdit { border: 2px solid transparent; }"
     "QTreeView:focus, QPlainTextEdit:focus { border: 2px solid palette(highlight); }"
 )
-_ARROWS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: +1}
-_PAGES = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: +1}
-_RETURNS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class PageEditor(PageLinks, PageNavigation, DoubtReview, QWidget):
+class PageEditor(PageLinks, PageNavigation, DoubtReview, SplitChoice, QWidget):
     message = Signal(str)  # a correction that could not be made, or what was done
     mode_changed = Signal()  # the page became read-only or editable
     fragment_requested = Signal(int, str)  # the other part of a linked article: page, id
@@ -411,92 +409,6 @@ class PageEditor(PageLinks, PageNavigation, DoubtReview, QWidget):
     def join_previous(self) -> None:
         self.apply(lambda s: edits.join_with_previous(s, self._need_block()))
 
-    def split_paragraph(self) -> None:
-        """In the page text: split at its cursor line. Elsewhere: choose the line with
-        ↑/↓ in the tree (the likeliest paragraph start is proposed), Return splits."""
-        if self.segmentation is None or self.read_only:
-            self.apply(lambda s: s)  # says why not
-            return
-        if self.text_view.hasFocus() and not self.text_view.reflowed:
-            self._split_at(self.text_view.current_line())
-            return
-        keys = self.block_keys()
-        if not keys:
-            self.message.emit(tr("select a block first"))
-            return
-        block = self.segmentation.block(keys[0])
-        lines = _text_lines(self.segmentation, block.first, block.last)[1:]
-        if not lines:
-            self.message.emit(tr("a one-line block cannot be split"))
-            return
-        self.split_block, self.split_line = (
-            block.first,
-            _likely_paragraph_start(self.segmentation, block.first, lines),
-        )
-        self.tree.select_items([], [block.first])
-        self.tree.setFocus()
-        self._show_split_choice()
-
-    def _show_split_choice(self) -> None:
-        assert self.split_block is not None and self.split_line is not None
-        block = self.segmentation.block(self.split_block)
-        self._syncing = True
-        self.text_view.select_lines(self.split_line, block.last)
-        self._syncing = False
-        self.message.emit(
-            tr(
-                "Split at line {0}: ↑/↓ choose the line, PgDn/PgUp the next likely one, "
-                "Return splits, Esc cancels"
-            ).format(self.split_line)
-        )
-
-    def _end_split_choice(self) -> None:
-        self.split_block = self.split_line = None
-
-    def _split_at(self, line: int) -> None:
-        if self.apply(lambda s: edits.split_paragraph(s, self._block_around(s, line), line)):
-            self.tree.select_items([], [line])  # the lower half alone: its role comes next
-            self._tree_selected()
-
-    def _split_key(self, event: QKeyEvent) -> bool:
-        """A key while choosing the split line; False: not ours (the choice ends)."""
-        key = event.key()
-        if key in _ARROWS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            block = self.segmentation.block(self.split_block)
-            lines = _text_lines(self.segmentation, block.first, block.last)[1:]
-            index = min(max(lines.index(self.split_line) + _ARROWS[key], 0), len(lines) - 1)
-            self.split_line = lines[index]
-            self._show_split_choice()
-            return True
-        if key in _PAGES and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            block = self.segmentation.block(self.split_block)
-            lines = _text_lines(self.segmentation, block.first, block.last)[1:]
-            likely = split_candidates(self.segmentation, block.first, lines)
-            if _PAGES[key] > 0:
-                self.split_line = next((n for n in likely if n > self.split_line), lines[-1])
-            else:
-                self.split_line = next(
-                    (n for n in reversed(likely) if n < self.split_line), lines[0]
-                )
-            self._show_split_choice()
-            return True
-        line = self.split_line
-        self._end_split_choice()
-        if key in _RETURNS:
-            self._split_at(line)
-            return True
-        if key == Qt.Key.Key_Escape:
-            self.message.emit(tr("No split"))
-            self._tree_selected()
-            return True
-        return False
-
-    def _block_around(self, seg: Segmentation, line: int) -> int:
-        block = seg.block_at_line(line)
-        if block is None:
-            raise EditError(tr("put the page text's cursor on the line that starts the paragraph"))
-        return block.first
-
     def to_article(self, step: int) -> None:
         def move(seg: Segmentation) -> Edit:
             keys = self.block_keys()
@@ -559,25 +471,6 @@ class PageEditor(PageLinks, PageNavigation, DoubtReview, QWidget):
         self.apply(lambda s: articleedits.add_tag(s, self._need_article(), Tag(name, kind, "user")))
 
 
-def _text_lines(seg: Segmentation, first: int, last: int) -> list[int]:
-    return [n for n in range(first, last + 1) if not seg.page.is_blank(n)]
-
-
-def _likely_paragraph_start(seg: Segmentation, first: int, lines: list[int]) -> int:
-    """Where a block most likely holds a second paragraph or heading: the first line
-    that is indented, or follows a line shorter than the block's longest."""
-    from banmian.core.page.reflow import clean_line, is_indented
-
-    page = seg.page
-    widest = max(len(clean_line(page.line(n))) for n in [first, *lines])
-    before = first
-    for n in lines:
-        if is_indented(page.line(n)) or len(clean_line(page.line(before))) < widest - 1:
-            return n
-        before = n
-    return lines[0]
-
-
 def _block_after(seg: Segmentation, keys: list[int]) -> int | None:
     """The block that follows the selected ones in their group (article or unassigned),
     in the tree's order; else the one before them; None if they are the whole group."""
@@ -592,25 +485,6 @@ def _block_after(seg: Segmentation, keys: list[int]) -> int | None:
     after = [k for k in group[last + 1 :] if k not in chosen]
     before = [k for k in group[:last] if k not in chosen]
     return after[0] if after else (before[-1] if before else None)
-
-
-def split_candidates(seg: Segmentation, first: int, lines: list[int]) -> list[int]:
-    """The lines where a block may well hold a second paragraph, heading or another
-    article's column (PgDown/PgUp while choosing a split line): after a blank line,
-    indented, or after a line shorter than the block's longest."""
-    from banmian.core.page.reflow import clean_line, is_indented
-
-    page = seg.page
-    widest = max(len(clean_line(page.line(n))) for n in [first, *lines])
-    out = []
-    for before, n in zip([first, *lines], lines, strict=False):
-        if (
-            n > before + 1  # a blank line between them
-            or is_indented(page.line(n))
-            or len(clean_line(page.line(before))) < widest - 1
-        ):
-            out.append(n)
-    return out
 
 
 def _has_block(seg: Segmentation, key: int) -> bool:

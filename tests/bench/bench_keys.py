@@ -333,18 +333,17 @@ def extension_path(rows, seg: Segmentation, anchor: int, end: int, page_runs: bo
 
 
 def split_path(seg: Segmentation, block: int, lines: list[int], picked: int, at: int) -> list[str]:
-    """The fewest keys from the proposed split line to `at`: ↑/↓ step a line; where the
-    window has them, PgDn/PgUp jump to the next/previous likely line."""
-    from banmian.gui import page_editor
+    """The fewest keys from the proposed split line to `at`: ↑/↓ step a line, PgDn/PgUp
+    jump to the next/previous likely line."""
+    from banmian.gui.split_choice import split_candidates
 
+    likely = split_candidates(seg, block, lines)
     moves = {
         "Down": lambda n: lines[min(lines.index(n) + 1, len(lines) - 1)],
         "Up": lambda n: lines[max(lines.index(n) - 1, 0)],
+        "PgDown": lambda n: next((m for m in likely if m > n), lines[-1]),
+        "PgUp": lambda n: next((m for m in reversed(likely) if m < n), lines[0]),
     }
-    if hasattr(page_editor, "split_candidates"):
-        likely = page_editor.split_candidates(seg, block, lines)
-        moves["PgDown"] = lambda n: next((m for m in likely if m > n), lines[-1])
-        moves["PgUp"] = lambda n: next((m for m in reversed(likely) if m < n), lines[0])
     previous = {picked: (picked, "")}
     queue = deque([picked])
     while queue and at not in previous:

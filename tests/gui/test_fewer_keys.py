@@ -162,7 +162,7 @@ def test_ctrl_j_joins_a_paragraph_with_the_one_above(qtbot, window, database):
 
 
 def test_pgdown_in_the_split_picker_jumps_to_the_likely_lines(qtbot, window, database):
-    from banmian.gui.page_editor import split_candidates
+    from banmian.gui.split_choice import split_candidates
 
     editor = window.editor
     seg = editor.segmentation
