@@ -13,7 +13,7 @@ from banmian.core.corpus.continuations import (
     set_link,
 )
 from banmian.core.corpus.importer import import_paths
-from banmian.core.corpus.links import Fragment, link_issues, missing_marks, plan_issue
+from banmian.core.corpus.links import SURE, Fragment, link_issues, missing_marks, plan_issue
 from banmian.core.corpus.store import Store
 
 from tests import continued_pages as cp
@@ -85,7 +85,7 @@ def test_unsure_becomes_doubt_with_candidates():
     plan = plan_issue(heads + tails, set())
     assert not plan.links
     doubt = plan.doubts[(1, "A1")]
-    assert doubt.about == "link" and doubt.confidence < 0.6
+    assert doubt.about == "link" and doubt.confidence < SURE
     assert set(doubt.alternatives) == {"p2 B1", "p2 B2"}
     assert set(plan.doubts) == {(1, "A1"), (1, "A2"), (2, "B1"), (2, "B2")}
 
@@ -169,23 +169,30 @@ def test_cli_link_and_missing(tmp_path):
 
 
 def test_two_tails_on_one_page_told_apart_together():
-    """Neither pair is clearly ahead alone (0.69 vs 0.55, 0.63 vs 0.50 crosswise), but
-    reading both together is 0.26 better than the crosswise reading."""
+    """Gains in log-odds, each with 6 for two ends whose pages are there: neither pair is
+    sure alone by its own evidence, but reading both together is 6 better than the
+    crosswise reading (20:1 needs 3); readings 0.4 apart stay doubts."""
     from dataclasses import dataclass
 
-    from banmian.core.corpus.link_choice import sure_pairs
+    from banmian.core.corpus.link_choice import margins, sure_pairs
 
     @dataclass(frozen=True)
     class P:
         head_key: tuple
         tail_key: tuple
-        score: float
+        gain: float
 
     a1, a2, b1, b2 = (1, "A1"), (1, "A2"), (2, "B1"), (2, "B2")
-    pairs = [P(a1, b2, 0.69), P(a2, b1, 0.63), P(a1, b1, 0.55), P(a2, b2, 0.50)]
+    pairs = [P(a1, b2, 8.5), P(a2, b1, 7.5), P(a1, b1, 5.0), P(a2, b2, 5.0)]
     assert {(p.head_key, p.tail_key) for p in sure_pairs(pairs)} == {(a1, b2), (a2, b1)}
-    close = [P(a1, b2, 0.69), P(a2, b1, 0.63), P(a1, b1, 0.66), P(a2, b2, 0.62)]
+    assert margins(pairs) == {0: 6.0, 1: 6.0, 2: -6.0, 3: -6.0}
+    close = [P(a1, b2, 8.5), P(a2, b1, 7.5), P(a1, b1, 8.0), P(a2, b2, 7.6)]
     assert sure_pairs(close) == []  # the two readings are too close: doubts
+    # the last head and tail left, page numbers agreeing, no other evidence: leaving
+    # both unpaired would leave two marks unexplained
+    assert sure_pairs([P(a1, b1, 6.0 - 1.5)]) == [P(a1, b1, 4.5)]
+    # a misprint (one number agreeing) with nothing in the text for it: a doubt
+    assert sure_pairs([P(a1, b1, 3.0 - 3.0 - 1.5)]) == []
 
 
 def test_editing_a_linked_fragment_keeps_the_link_or_doubts_it(tmp_path):
@@ -230,7 +237,7 @@ def test_the_best_reading_is_the_best_assignment_even_with_many_candidates():
 
     @dataclass
     class Pair:
-        score: float
+        gain: float
         head_key: tuple
         tail_key: tuple
 
@@ -243,7 +250,7 @@ def test_the_best_reading_is_the_best_assignment_even_with_many_candidates():
             top = best(i + 1, used)
             for p in pairs:
                 if p.head_key == heads[i] and p.tail_key not in used:
-                    top = max(top, p.score + best(i + 1, used | {p.tail_key}))
+                    top = max(top, p.gain + best(i + 1, used | {p.tail_key}))
             return top
 
         return best(0, frozenset())

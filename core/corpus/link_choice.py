@@ -1,33 +1,38 @@
 """Which scored candidate pairs of an issue become links: the sure ones.
 
-A pair is sure when its score is high (`SURE`) and nothing else could as well be
-true. Two rules, applied in turn until neither links anything more:
+Each candidate pair has a *gain*, in log-odds (natural log): what its evidence says
+(core.corpus.links.score: page numbers, the join, the title, shared names), plus, for
+each of its ends whose named page is in the corpus, what pairing that end saves — an end
+left unpaired although the page it names is there takes a misprint or a mark the
+segmenter missed to explain (`UNPAIRED`). An end naming a page the corpus lacks may
+stay unpaired at no cost: its other part is on that page.
 
-- *clearly ahead*: the pair is `MARGIN` ahead of every other candidate of its head and
-  of its tail that is still free (a fragment linked for sure is nobody's rival any more,
-  so the other of two stories continued on the same page follows by elimination);
-- *clearly the best reading*: among the free fragments, the best way to pair them all
-  (the greatest total score) holds the pair, and every way without it totals at least
-  `MARGIN` less. Two stories continued on page 2 whose tails each fit one head a bit
-  better (0.69 and 0.63 against 0.55 and 0.50 crosswise) are told apart together,
-  where neither is clearly ahead alone.
+The *best reading* of an issue is the pairing of greatest total gain (no fragment in two
+pairs, any fragment free to stay unpaired), found as one assignment (the Hungarian
+method). A pair's *margin* is how much better the best reading holding it is than the
+best reading without it: the log of the odds that the pair is right against every other
+way of reading the issue. A pair is sure when its margin is at least `MARGIN` (20 to 1).
 
-The second rule weighs the pairings of a few free fragments at a time (`MAX_FREE`); more
-stay doubts.
+So a lone tail on page 2 and the one head of page 1 naming page 2 are linked with no
+other evidence (leaving both unpaired costs two unexplained marks), two stories
+continued on the same page are told apart only by what their texts say, and a misprinted
+number (one mark agreeing) is linked when the text outweighs the misprint and every rival.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Protocol
 
-SURE = 0.6  # a link is stored only from this score …
-MARGIN = 0.15  # … and this far ahead of every other reading
-MAX_FREE = 6  # heads (and tails) the best-reading rule weighs at once
+MARGIN = 3.0  # a link is stored when its reading is e³ ≈ 20 times likelier than any other
+SURE = round(1 / (1 + math.exp(-MARGIN)), 3)  # … that is, its score (0..1) reaches this
+UNPAIRED = 3.0  # what an end whose named page is in the corpus saves by being paired
+_ALTERNATIVES = 4  # per fragment, the candidates whose margin is worked out for doubts
 
 
 class Pair(Protocol):
-    score: float
+    gain: float
 
     @property
     def head_key(self) -> tuple[int, str]: ...
@@ -36,60 +41,80 @@ class Pair(Protocol):
     def tail_key(self) -> tuple[int, str]: ...
 
 
+def probability(margin: float) -> float:
+    """A margin as the 0..1 score links and doubts show."""
+    return round(1 / (1 + math.exp(-max(-30.0, min(30.0, margin)))), 3)
+
+
+def margins(pairs: Sequence[Pair]) -> dict[int, float]:
+    """Each pair's margin, keyed by its index in `pairs` (see the module). Worked out
+    for every pair of the best reading and each fragment's few best other candidates;
+    the rest, far behind, are left out."""
+    out: dict[int, float] = {}
+    for component in _components(pairs):
+        members = [pairs[i] for i in component]
+        total, chosen = _best(members)
+        chosen_ids = {id(p) for p in chosen}
+        wanted = set(range(len(members)))
+        if len(members) > 40:  # an issue imported twice: only each end's best few
+            wanted = _best_few(members) | {k for k, p in enumerate(members) if id(p) in chosen_ids}
+        for k in sorted(wanted):
+            p = members[k]
+            if id(p) in chosen_ids:
+                without, _ = _best([x for x in members if x is not p])
+                out[component[k]] = total - without
+            else:
+                rest = [x for x in members if x.head_key != p.head_key and x.tail_key != p.tail_key]
+                out[component[k]] = p.gain + _best(rest)[0] - total
+    return out
+
+
 def sure_pairs(pairs: Sequence[Pair]) -> list[Pair]:
-    """The sure pairs among `pairs` (best first), no fragment in two of them."""
-    ordered = sorted(pairs, key=lambda c: -c.score)
-    chosen: list[Pair] = []
-    heads: set = set()
-    tails: set = set()
-
-    def free(c: Pair) -> bool:
-        return c.head_key not in heads and c.tail_key not in tails
-
-    def take(c: Pair) -> None:
-        chosen.append(c)
-        heads.add(c.head_key)
-        tails.add(c.tail_key)
-
-    progress = True
-    while progress:
-        progress = False
-        for c in ordered:
-            if free(c) and c.score >= SURE and _clearly_ahead(c, [x for x in ordered if free(x)]):
-                take(c)
-                progress = True
-        if progress:
-            continue
-        open_pairs = [x for x in ordered if free(x)]
-        if len({x.head_key for x in open_pairs}) > MAX_FREE:
-            break
-        for c in open_pairs:
-            if c.score >= SURE and free(c) and _best_reading(c, open_pairs):
-                take(c)
-                progress = True
-                break
-    return chosen
+    """The sure pairs among `pairs` (greatest margin first), no fragment in two of them:
+    a sure pair is in the best reading, so no two share a fragment."""
+    found = margins(pairs)
+    sure = [i for i, m in found.items() if m >= MARGIN]
+    return [pairs[i] for i in sorted(sure, key=lambda i: -found[i])]
 
 
-def _clearly_ahead(c: Pair, open_pairs: list[Pair]) -> bool:
-    rivals = [
-        x.score
-        for x in open_pairs
-        if x is not c and (x.head_key == c.head_key or x.tail_key == c.tail_key)
-    ]
-    return all(r <= c.score - MARGIN for r in rivals)
+def _components(pairs: Sequence[Pair]) -> list[list[int]]:
+    """The pairs' indices grouped by the fragments they connect: readings of one group
+    do not touch another's."""
+    parent: dict = {}
+
+    def root(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        parent[root(("h", p.head_key))] = root(("t", p.tail_key))
+    groups: dict = {}
+    for i, p in enumerate(pairs):
+        groups.setdefault(root(("h", p.head_key)), []).append(i)
+    return list(groups.values())
 
 
-def _best_reading(c: Pair, open_pairs: list[Pair]) -> bool:
-    with_c = c.score + _best_total(
-        [x for x in open_pairs if x.head_key != c.head_key and x.tail_key != c.tail_key]
-    )
-    without_c = _best_total([x for x in open_pairs if x is not c])
-    return with_c - without_c >= MARGIN
+def _best_few(members: list[Pair]) -> set[int]:
+    ranked = sorted(range(len(members)), key=lambda k: -members[k].gain)
+    count: dict = {}
+    keep = set()
+    for k in ranked:
+        for end in (("h", members[k].head_key), ("t", members[k].tail_key)):
+            if count.get(end, 0) < _ALTERNATIVES:
+                count[end] = count.get(end, 0) + 1
+                keep.add(k)
+    return keep
 
 
-def _best_total(pairs: list[Pair]) -> float:
-    """The greatest total score of pairs sharing no fragment (heads may stay unpaired).
+def _best_total(pairs: Sequence[Pair]) -> float:
+    """The greatest total gain of pairs sharing no fragment (any may stay unpaired)."""
+    return _best(pairs)[0]
+
+
+def _best(pairs: Sequence[Pair]) -> tuple[float, list[Pair]]:
+    """The best reading: its total gain and its pairs.
 
     A maximum-weight assignment, solved as one (the Hungarian method, O(n²m)) rather than
     by trying every pairing: an issue imported twice (two extraction tools of the same
@@ -98,17 +123,21 @@ def _best_total(pairs: list[Pair]) -> float:
     heads = sorted({p.head_key for p in pairs})
     tails = sorted({p.tail_key for p in pairs})
     if not heads:
-        return 0.0
+        return 0.0, []
     row = {h: i for i, h in enumerate(heads)}
     column = {t: j for j, t in enumerate(tails)}
     # one column per tail, then one "stays unpaired" column per head (worth nothing)
     width = len(tails) + len(heads)
     gain = [[0.0] * width for _ in heads]
+    best: dict[tuple[int, int], Pair] = {}
     for p in pairs:
         i, j = row[p.head_key], column[p.tail_key]
-        gain[i][j] = max(gain[i][j], p.score, 0.0)
+        if p.gain > gain[i][j]:
+            gain[i][j] = p.gain
+            best[(i, j)] = p
     chosen = _assignment([[-g for g in line] for line in gain])
-    return sum(gain[i][j] for i, j in enumerate(chosen))
+    total = sum(gain[i][j] for i, j in enumerate(chosen))
+    return total, [best[(i, j)] for i, j in enumerate(chosen) if (i, j) in best]
 
 
 def _assignment(cost: list[list[float]]) -> list[int]:

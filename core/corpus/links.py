@@ -4,20 +4,25 @@
 A *head* is a fragment that goes on elsewhere (`continued_to` set), a *tail* one that
 comes from elsewhere (`continued_from` set); a fragment in the middle of a chain is
 both. The linker pairs heads with tails of the same newspaper and date, weighing the
-evidence together (`score`):
+evidence of each pair in log-odds (`score`), each observation worth what it says:
 
 - the page numbers: the head names the tail's page and the tail names the head's page
-  (both: strong; one only: a misprinted number, weaker);
-- the join: the head ending mid-sentence, and a jieba word running across the join of
-  its last paragraph and the tail's first (`新增就` + `业2000人`);
+  (both: nothing to explain; one only: a misprint, about one mark in twenty);
+- the join: a word of jieba's dictionary route running across the join of the head's
+  last paragraph and the tail's first (`新增就` + `业2000人`), or, the head stopping
+  mid-sentence, none;
 - the tail's title repeating or shortening the head's (`（上接第一版）` pages reprint the
-  headline, or a 接 title);
-- names shared by both (rare words, weighted by IDF).
+  headline, or a 接 title), or being another;
+- names shared by both (rarer words, weighted by IDF), or none.
 
-A link that is sure (high score, clearly ahead of every other candidate of both ends) is
-stored in `links` (source `auto`); an unsure one becomes a doubt (about `link`, its
-alternatives the candidates as `p2 A3`) on the fragment, and nothing is stored; a mark
-whose page is not in the corpus is kept as typed and listed by `missing_marks`. Links an
+Then the issue is read as a whole (core.corpus.link_choice): an end whose named page is
+in the issue wants a partner, and a pair is sure when the best reading holding it is
+20 times likelier than any reading without it — so the last head and tail left on their
+pages are linked by elimination, and a misprint only where the text outweighs it and
+every rival. A sure link is stored in `links` (source `auto`, its score that margin's
+probability); an unsure one becomes a doubt (about `link`, its alternatives the
+candidates as `p2 A3`, best first) on the fragment, and nothing is stored; a mark whose
+page is not in the corpus is kept as typed and listed by `missing_marks`. Links an
 annotator set (`user`) are never changed by the linker.
 """
 
@@ -26,11 +31,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from banmian.core.corpus.link_choice import MARGIN, SURE, sure_pairs  # noqa: F401 (named here too)
+from banmian.core.corpus.link_choice import (
+    MARGIN,
+    SURE,
+    UNPAIRED,
+    margins,
+    probability,
+    sure_pairs,  # noqa: F401 (named here too)
+)
 from banmian.core.corpus.rows import doubts_json
 from banmian.core.page.model import Doubt
 from banmian.core.words import nlp
@@ -81,8 +93,11 @@ def page_label(number: str | None) -> str:
 class Candidate:
     head: Fragment
     tail: Fragment
-    score: float
+    score: float  # 0..1: the probability form of `margin` once weighed against rivals
     reasons: tuple[str, ...]
+    weight: float = 0.0  # the pair's own evidence, log-odds
+    gain: float = 0.0  # … with what pairing saves its ends (link_choice)
+    margin: float = 0.0  # how much likelier the best reading holding it is, log-odds
 
     @property
     def head_key(self) -> tuple[int, str]:
@@ -135,7 +150,8 @@ class LinkReport:
 # -- reading ---------------------------------------------------------------------------
 _FRAGMENT_SQL = """
 SELECT a.page_id, a.article_id, coalesce(p.newspaper, ''), coalesce(p.date, ''),
-       coalesce(p.page_no, ''), coalesce(a.title, ''), coalesce(a.text, ''),
+       coalesce(p.page_no, ''), coalesce(a.title, ''),
+       coalesce(article_text(a.page_id, a.article_id), ''),
        a.continued_from, a.continued_to
 FROM articles a JOIN pages p ON p.id = a.page_id
 """
@@ -192,6 +208,18 @@ def fragment(store: Store, page_id: int, article_id: str) -> Fragment | None:
 
 
 # -- scoring ---------------------------------------------------------------------------
+# The evidence, in log-odds (natural log) of "the tail goes on where the head stops"
+# against "it is another story's": what each observation is worth, not a tuned score.
+MISPRINT = -3.0  # one of the two marks names another page: about one mark in twenty
+WORD_ACROSS = 2.5  # a dictionary word runs across the join: ~45% of true joins, ~3% of others
+NO_WORD_ACROSS = -0.5  # the head stops mid-sentence and no word runs across
+TITLE_REPEATED = 3.0  # the tail repeats the head's title or a piece of it
+TITLE_SHORTENED = 1.5  # the tail's title shares most of the head's characters
+TITLE_OTHER = -1.0  # the tail has a title of its own, and not the head's
+NAMES = ((0.3, 3.0), (0.15, 2.0), (0.05, 0.5))  # shared rarer words: share → weight
+NO_NAMES = -1.0  # nothing rarer shared: most other stories', a sixth of true tails
+
+
 def _bare_title(title: str) -> str:
     return re.sub(r"\s+", "", _TITLE_MARK.sub("", title))
 
@@ -212,9 +240,11 @@ def _idf() -> tuple[dict[str, float], float]:
 
 
 def shared_names(head: Fragment, tail: Fragment) -> float:
-    """How much of the rarer words of the shorter fragment the other one holds (0..1)."""
+    """How much of the rarer words of the shorter fragment the other one holds (0..1);
+    the head's title counts as the head's text (a tail names the story's subject again),
+    the tail's own title is the title evidence's."""
     freq, median = _idf()
-    a = set(nlp.words(" ".join(head.paragraphs)))
+    a = set(nlp.words(" ".join((head.title, *head.paragraphs))))
     b = set(nlp.words(" ".join(tail.paragraphs)))
     if not a or not b:
         return 0.0
@@ -225,39 +255,49 @@ def shared_names(head: Fragment, tail: Fragment) -> float:
     return weight(a & b) / max(1e-9, min(weight(a), weight(b)))
 
 
+def word_across(end: str, start: str) -> bool:
+    """Whether jieba's dictionary route through the join cuts a word across it
+    (`新增就` + `业2000人`): the route, not any dictionary word that would fit, so that
+    two unrelated texts seldom join into one."""
+    before, after = end[-6:], start[:6]
+    at = 0
+    for token in nlp.jieba_module().lcut(before + after, HMM=False):
+        if at < len(before) < at + len(token):
+            return True
+        at += len(token)
+    return False
+
+
 def score(head: Fragment, tail: Fragment) -> Candidate:
-    """How likely `tail` goes on where `head` stops, in 0..1, and why."""
-    reasons: list[str] = []
-    total = 0.0
+    """The evidence that `tail` goes on where `head` stops, in log-odds (`weight`), and
+    why; `score` is its 0..1 form until plan_issue weighs the rivals."""
+    evidence: list[tuple[float, str]] = []
     names_tail = page_label(head.continued_to) == tail.page_no
     names_head = page_label(tail.continued_from) == head.page_no
     if names_tail and names_head:
-        total += 0.45
-        reasons.append("page numbers agree")
-    elif names_tail or names_head:
-        total += 0.25  # a misprint: one mark names the other part's page
-        reasons.append("one page number agrees")
-    end = head.paragraphs[-1] if head.paragraphs else ""
-    start = tail.paragraphs[0] if tail.paragraphs else ""
-    if end and start:
-        mid_sentence = end.rstrip()[-1:] not in _SENTENCE_END
-        if mid_sentence and nlp.word_across(end.rstrip(), start.lstrip()):
-            total += 0.3
-            reasons.append("a word runs across the join")
-        elif mid_sentence:
-            total += 0.1
-            reasons.append("the head stops mid-sentence")
+        evidence.append((0.0, "page numbers agree"))
+    else:
+        evidence.append((MISPRINT, "one page number agrees"))
+    end = head.paragraphs[-1].rstrip() if head.paragraphs else ""
+    start = tail.paragraphs[0].lstrip() if tail.paragraphs else ""
+    if end and start and end[-1:] not in _SENTENCE_END:
+        if word_across(end, start):
+            evidence.append((WORD_ACROSS, "a word runs across the join"))
         else:
-            total += 0.05
+            evidence.append((NO_WORD_ACROSS, ""))
     likeness = title_likeness(head.title, tail.title)
-    if likeness >= 0.5:
-        total += 0.2 * likeness
-        reasons.append("the title is repeated")
+    if likeness >= 0.9:
+        evidence.append((TITLE_REPEATED, "the title is repeated"))
+    elif likeness >= 0.5:
+        evidence.append((TITLE_SHORTENED, "the title is shortened"))
+    elif _bare_title(tail.title):
+        evidence.append((TITLE_OTHER, "the tail has a title of its own"))
     names = shared_names(head, tail)
-    if names > 0.05:
-        total += 0.25 * min(1.0, names * 2)
-        reasons.append("shared names")
-    return Candidate(head, tail, round(min(1.0, total), 3), tuple(reasons))
+    gained = next((w for least, w in NAMES if names > least), NO_NAMES)
+    evidence.append((gained, "shared names" if gained > 0 else ""))
+    weight = round(sum(w for w, _ in evidence), 3)
+    reasons = tuple(r for _, r in evidence if r)
+    return Candidate(head, tail, probability(weight), reasons, weight)
 
 
 # -- linking ---------------------------------------------------------------------------
@@ -271,27 +311,39 @@ class _IssuePlan:
 
 def plan_issue(articles: list[Fragment], fixed: set[tuple[int, str]]) -> _IssuePlan:
     """The links, doubts and missing marks of one issue; `fixed` ends (from `user` rows)
-    take no part: their fragments are already decided by an annotator."""
+    take no part: their fragments are already decided by an annotator.
+
+    Each candidate's gain is its evidence plus `UNPAIRED` for each end whose named page
+    is in the issue; its score becomes the probability form of its margin against the
+    best reading without it (core.corpus.link_choice), and the sure ones are linked."""
     pages = {a.page_no for a in articles}
     by_page: dict[str, list[Fragment]] = {}
     for a in articles:
         by_page.setdefault(a.page_no, []).append(a)
     heads = [a for a in articles if a.continued_to and ("h", *a.key) not in fixed]
     tails = [a for a in articles if a.continued_from and ("t", *a.key) not in fixed]
-    pairs: list[Candidate] = []
+    scored: list[Candidate] = []
     for head in heads:
         for tail in tails:
             if tail.page_id == head.page_id:
                 continue
             if head.continued_to == tail.page_no or tail.continued_from == head.page_no:
-                pairs.append(score(head, tail))
-    pairs.sort(key=lambda c: (-c.score, c.head.key, c.tail.key))
+                c = score(head, tail)
+                needed = (head.continued_to in pages) + (tail.continued_from in pages)
+                scored.append(replace(c, gain=c.weight + UNPAIRED * needed))
+    found = margins(scored)
+    pairs = [
+        replace(c, score=probability(found[i]), margin=round(found[i], 3))
+        for i, c in enumerate(scored)
+        if i in found
+    ]
+    pairs.sort(key=lambda c: (-c.margin, c.head.key, c.tail.key))
     of_head: dict[tuple[int, str], list[Candidate]] = {}
     of_tail: dict[tuple[int, str], list[Candidate]] = {}
     for c in pairs:
         of_head.setdefault(c.head.key, []).append(c)
         of_tail.setdefault(c.tail.key, []).append(c)
-    links = sure_pairs(pairs)
+    links = [c for c in pairs if c.margin >= MARGIN]
     taken_heads = {c.head.key for c in links}
     taken_tails = {c.tail.key for c in links}
     doubts: dict[tuple[int, str], Doubt] = {}
@@ -301,8 +353,8 @@ def plan_issue(articles: list[Fragment], fixed: set[tuple[int, str]]) -> _IssueP
     def unsure(frag: Fragment, found: list[Candidate], other: str, mark: str) -> None:
         if mark not in pages:
             missing.append(MissingMark(frag, "to" if other == "tail" else "from", mark))
-            if not found:
-                return
+            if not found or found[0].gain <= 0:
+                return  # its other part is on the missing page, as far as anyone can tell
         refs = [getattr(c, other).ref for c in found]
         if not refs:  # the page is there but no fragment on it says it goes on from here
             refs = [a.ref for a in by_page.get(mark, [])]
@@ -315,7 +367,7 @@ def plan_issue(articles: list[Fragment], fixed: set[tuple[int, str]]) -> _IssueP
             if found
             else f"no article on p.{mark} is marked as its other part"
         )
-        doubts[frag.key] = Doubt(LINK, round(min(best, SURE - 0.01), 3), reason, None, tuple(refs))
+        doubts[frag.key] = Doubt(LINK, round(min(best, SURE - 0.001), 3), reason, None, tuple(refs))
         doubtful.append((frag, found))
 
     # a fragment already linked for sure is no candidate of another
