@@ -12,6 +12,7 @@ import copy
 import math
 import random
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -283,10 +284,12 @@ class Module:
 
 
 def layout_page(
-    content: PageContent, seed: int
+    content: PageContent, seed: int, restyle: Callable[[Style], Style] | None = None
 ) -> tuple[list[DrawnLine], list[tuple], tuple[float, float], PageContent]:
     """Place the page's modules in bands of side-by-side slots; returns the drawn lines in
-    drawing order, graphics, the page size and the content as drawn (truncations)."""
+    drawing order, graphics, the page size and the content as drawn (truncations).
+    `restyle` changes the page's style (a layout variant: tests.devcorpus.variant); it
+    must not draw from this page's rng, so the corpus's pages stay as they are."""
     register_fonts()
     content = copy.deepcopy(content)
     rng = stable_rng(seed, "layout", content.name)
@@ -302,6 +305,8 @@ def layout_page(
         glyph_indent=rng.random() < 0.85,
         heading_align=rng.choice(["center", "left"]),
     )
+    if restyle is not None:
+        style = restyle(style)
     margin = 28.0
     lines_per_col = rng.randint(80, 115)
     page_w = 2 * margin + style.ncols * style.colw + (style.ncols - 1) * style.gutter
