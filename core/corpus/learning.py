@@ -2,9 +2,16 @@
 
 A verified page's stored segmentation is its gold. `learn` fits the line model to the
 verified pages of a scope (a newspaper with enough verified pages of its own, else the
-whole database) together with the base data that ships with banmian (a featurized
-sample of the shipped model's training pages, no text: `resources/segmenter_base.jsonl.gz`),
-the database's pages weighted up so that they count for more than the base.
+whole database). Every model reads the shipped model's decisions as features
+(core.corpus.stacking), so it learns where this paper differs from the shipped model, not
+the whole craft again. A newspaper's own model learns from that paper's pages alone; the
+database's model (which also proposes papers with few or no verified pages) adds an even
+sample of the base data that ships with banmian (a featurized sample of the shipped
+model's training pages, no text: `resources/segmenter_base.jsonl.gz`), never more lines
+of it than the verified pages have, so that these count for more. Measured on a layout
+the shipped model never saw (tests/bench/bench_learning_curve.py), the full base weighed
+against 20 verified pages left 3.8 fixes per page where the pages alone left 3.1, and
+made every fit four times slower.
 
 Before a new model is used it is cross-validated on the scope's verified pages: k folds,
 each fold's pages proposed by a model trained without them and scored in fixes per page
@@ -22,6 +29,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import math
 import tempfile
 import threading
 import time
@@ -50,6 +58,17 @@ PAPER_PAGES = 20
 MIN_PAGES = 4
 FOLDS = 3
 ITERATIONS = 40
+# The database's model: base lines trained on per verified line, at most.
+BASE_SHARE = 1.0
+# The CRF's L1 and L2 penalties for a database's model. CRFsuite sums them against the
+# whole training set's loss, so a few thousand lines need far stronger ones than the
+# shipped model's half a million (0.05, 0.01). On 20 verified pages of an unseen layout
+# (tests/bench/bench_learning_curve.py) those let a fold's model tear a list page into
+# 173 fixes, and cross-validation rejected a model that was better on held-out pages;
+# with these the 3-fold figure fell from 10.5 to 4.5 fixes per page (held-out pages:
+# 2.9 to 2.5).
+C1 = 1.0
+C2 = 1.0
 # The window offers a training once this many pages were verified since the last one.
 OFFER_AFTER = 10
 # Actions in a page's edit log that are not an annotator's: a page with only these is
@@ -184,12 +203,15 @@ class Outcome:
         return self.newspaper or "database"
 
 
-def weight_for(verified_lines: int, base_lines: int) -> float:
-    """How many times each verified page counts: enough that the database's pages weigh
-    at least as much as the base data, at most 6 (each repeat costs training time)."""
-    if not verified_lines:
-        return 1.0
-    return float(min(6, max(2, round(base_lines / verified_lines))))
+def base_sample(base: Sequence[Example], verified_lines: int, newspaper: str) -> list[Example]:
+    """The base pages a scope trains on beside its verified pages: none for a newspaper's
+    own model; for the database's, an even sample of at most `BASE_SHARE` times the
+    verified pages' lines (the base is ordered by kind: a stride keeps every kind)."""
+    total = sum(len(e.labels) for e in base)
+    budget = verified_lines * BASE_SHARE
+    if newspaper or not total or not budget:
+        return []
+    return list(base[:: math.ceil(total / budget)]) if total > budget else list(base)
 
 
 class _Steps:
@@ -264,11 +286,12 @@ def learn_scope(
         )
         return outcome
     folds = max(2, min(folds, len(pages)))
-    gold = {p.id: example(f"page:{p.id}", p.page, p.gold) for p in pages}
-    base_lines = sum(len(e.labels) for e in base.examples)
-    weight = weight_for(sum(len(e.labels) for e in gold.values()), base_lines)
-    gold = {i: _stacked(e, weight) for i, e in gold.items()}
-    base_examples = [_stacked(e, e.weight) for e in base.examples]
+    gold = {p.id: _stacked(example(f"page:{p.id}", p.page, p.gold), 1.0) for p in pages}
+    verified_lines = sum(len(e.labels) for e in gold.values())
+    base_examples = [
+        _stacked(e, e.weight) for e in base_sample(base.examples, verified_lines, newspaper)
+    ]
+    base_lines = sum(len(e.labels) for e in base_examples)
     steps = _Steps((folds + 1) * iterations + 2 * len(pages), progress, cancel)
 
     # the model in use now, scored on pages it did not see
@@ -296,6 +319,8 @@ def learn_scope(
                 train_on,
                 path,
                 iterations=iterations,
+                c1=C1,
+                c2=C2,
                 progress=steps.iterations(f"checking: fold {k + 1} of {folds}"),
             )
             fold_model = stored.StackedModel(path, {})
@@ -309,9 +334,12 @@ def learn_scope(
             iterations=iterations,
             description=(
                 f"{len(pages)} verified pages of {newspaper or 'the database'} "
-                f"(weight {weight:g}) and {base.note}"
+                f"({verified_lines} lines) and {len(base_examples)} base pages "
+                f"({base_lines} lines; {base.note})"
             ),
             progress=steps.iterations("training on every verified page"),
+            c1=C1,
+            c2=C2,
         )
         model_bytes = final.read_bytes()
     # the model reads stacked features (loaded as a StackedModel); it depends on the
@@ -328,8 +356,10 @@ def learn_scope(
     outcome.reason = ("better: " if outcome.used else "not better, kept aside: ") + figures
     scores = {
         "folds": folds,
-        "weight": weight,
+        "base_pages": len(base_examples),
         "iterations": iterations,
+        "c1": C1,
+        "c2": C2,
         "fixes_per_page": round(outcome.candidate_fixes, 4),
         "in_use_fixes_per_page": round(outcome.in_use_fixes, 4),
         "compared_with": outcome.in_use,

@@ -177,6 +177,8 @@ def train_model(
     iterations: int = 150,
     description: str = "",
     progress: Callable[[int, int], None] | None = None,
+    c1: float = 0.05,
+    c2: float = 0.01,
 ) -> dict:
     """Fit on most pages, calibrate on the rest; write the model and its card.
 
@@ -189,7 +191,7 @@ def train_model(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "model.crfsuite"
-        fit(fit_on, draft, iterations=iterations, progress=progress)
+        fit(fit_on, draft, iterations=iterations, c1=c1, c2=c2, progress=progress)
         model = LineModel(draft, {})
         outcomes = decisions_against_gold(model, calibrate_on)
         calibration = {kind: platt(outcomes[kind]) for kind in DECISION_KINDS}
