@@ -58,3 +58,31 @@ def test_spread_changes_only_untouched_pages_of_the_same_newspaper(tmp_path):
     assert log == ["import", "furniture_rule"]
     assert spread_furniture(store, one, texts) == []  # again: nothing left to change
     store.close()
+
+
+def test_repropose_applies_the_rules_again_while_they_hold(tmp_path, monkeypatch):
+    from banmian.core.corpus import learning
+    from banmian.core.edits.structure import set_role
+
+    store, (one, two, three, other_paper) = _store(tmp_path)
+    marked, _ = mark_furniture(store.load(one), [CREDIT], "")
+    store.save(one, marked, "set_role")
+    spread_furniture(store, one, furniture_texts(store.load(one), [4]))
+    later = store.add_page(
+        credit_page(5), PageMeta("p5.txt", "人民日报"), glued_proposal(credit_page(5))
+    )
+    # whatever the model in use, the proposal glues the credit again
+    monkeypatch.setattr(learning, "segment_page", lambda page, model=None: glued_proposal(page))
+
+    learning.repropose(store)
+    for page_id in (two, three, later.page_id):  # the rule survives the new proposal
+        noise = store.load(page_id).block(4)
+        assert noise.role is Role.NOISE and "p.1" in noise.doubts[0].reason
+        assert untouched(store, page_id)
+    assert store.load(other_paper).block(3).last == 4  # another newspaper: no rule
+
+    # the annotator takes the marking back on page 1: the rule no longer holds
+    store.save(one, set_role(store.load(one), [4], Role.BODY).segmentation, "set_role")
+    learning.repropose(store)
+    assert store.load(two).block(3).last == 4
+    store.close()

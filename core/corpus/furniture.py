@@ -8,18 +8,27 @@ run. The rule only changes pages nobody has touched yet (core.corpus.learning.un
 status `new`, nothing in the edit log but the import and re-proposals), so no
 annotator's work changes under them; each line it changes carries a doubt saying where
 the rule came from, so the review queue shows it and one key takes it back.
+
+The rule is kept in the marking page's edit log (`furniture_marked`, with its texts), so
+that proposing the untouched pages again with another model (core.corpus.learning
+.repropose) applies it once more; it holds while those lines are still noise on the page
+where they were marked (an annotator who takes the marking back ends it).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from banmian.core.corpus.store import Store
 from banmian.core.page.model import Article, Block, Doubt, Role, Segmentation
 from banmian.core.page.reflow import block_text, clean_line
 
 RULE = "furniture_rule"  # its edit-log action; an untouched page stays untouched
+# The edit-log action on the page where the annotator marked the lines: the rule itself
+# (its texts), which `repropose` applies again to the pages it proposes afresh.
+MARKED = "furniture_marked"
 SHORTEST = 2  # characters: a lone digit or mark says nothing about a page
 
 
@@ -105,8 +114,9 @@ def spread_furniture(store: Store, page_id: int, texts: Sequence[str]) -> list[i
     from banmian.core.corpus.learning import untouched
 
     summary = store.page_summary(page_id)
-    where = f"p.{summary.page_no}" if summary.page_no else summary.source
-    reason = f"marked as page furniture on {where} of this newspaper"
+    reason = _reason(summary.page_no, summary.source)
+    with store.writing():
+        store.log(page_id, MARKED, {"texts": list(texts)})
     # a cheap first sieve in SQL (the raw text holds the line); the rule itself then
     # matches whole cleaned lines
     sieve = " OR ".join("instr(raw_text, ?) > 0" for _ in texts)
@@ -131,3 +141,63 @@ def spread_furniture(store: Store, page_id: int, texts: Sequence[str]) -> list[i
             store.log(other, RULE, {"from_page": page_id, "lines": lines})
             changed.append(other)
     return changed
+
+
+def _reason(page_no: str, source: str) -> str:
+    return f"marked as page furniture on {f'p.{page_no}' if page_no else source} of this newspaper"
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """Lines marked as furniture on one page, proposed as furniture on the paper's others."""
+
+    newspaper: str
+    texts: tuple[str, ...]
+    reason: str
+
+
+def furniture_rules(store: Store) -> dict[str, list[FurnitureRule]]:
+    """Newspaper → the rules in force: each page's markings (oldest first), keeping only
+    the texts that are still noise lines on that page."""
+    rows = store.rows(
+        "SELECT e.page_id, e.detail, p.newspaper, p.page_no, p.source_file FROM edit_log e "
+        "JOIN pages p ON p.id = e.page_id WHERE e.action = ? ORDER BY e.id",
+        [MARKED],
+    )
+    wanted: dict[int, tuple[dict, list[str]]] = {}
+    for row in rows:
+        _row, texts = wanted.setdefault(row["page_id"], (row, []))
+        texts += [t for t in json.loads(row["detail"] or "{}").get("texts", ()) if t not in texts]
+    rules: dict[str, list[FurnitureRule]] = {}
+    for page_id, (row, texts) in wanted.items():
+        still = set(noise_texts(store.load(page_id)))
+        kept = tuple(t for t in texts if t in still)
+        if kept:
+            rule = FurnitureRule(
+                row["newspaper"] or "", kept, _reason(row["page_no"], row["source_file"] or "")
+            )
+            rules.setdefault(rule.newspaper, []).append(rule)
+    return rules
+
+
+def noise_texts(segmentation: Segmentation) -> list[str]:
+    """The cleaned text of every noise line of the segmentation."""
+    page = segmentation.page
+    return [
+        clean_line(page.line(n))
+        for b in segmentation.blocks()
+        if b.role is Role.NOISE
+        for n in range(b.first, b.last + 1)
+        if not page.is_blank(n)
+    ]
+
+
+def apply_rules(
+    segmentation: Segmentation, rules: Sequence[FurnitureRule]
+) -> tuple[Segmentation, list[int]]:
+    """The segmentation with every rule's lines proposed as furniture; the lines changed."""
+    changed: list[int] = []
+    for rule in rules:
+        segmentation, lines = mark_furniture(segmentation, rule.texts, rule.reason)
+        changed += lines
+    return segmentation, sorted(changed)

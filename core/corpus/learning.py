@@ -41,6 +41,7 @@ from pathlib import Path
 
 from banmian.core.corpus import models as stored
 from banmian.core.corpus.furniture import RULE as FURNITURE_RULE
+from banmian.core.corpus.furniture import apply_rules, furniture_rules
 from banmian.core.corpus.idf import store_idf
 from banmian.core.corpus.store import Store
 from banmian.core.page.model import Page
@@ -436,9 +437,12 @@ def repropose(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> ReproposeReport:
-    """Propose every untouched `new` page again with the model in use for it."""
+    """Propose every untouched `new` page again with the model in use for it, and the
+    newspaper's furniture rules (core.corpus.furniture) over the proposal, as the page
+    had them before."""
     report = ReproposeReport()
     refs = stored.proposing_models(store)
+    rules = furniture_rules(store)
     idf = store_idf(store)
     rows = list(store.rows("SELECT id, newspaper FROM pages WHERE status = 'new' ORDER BY id"))
     for done, row in enumerate(rows, 1):
@@ -452,6 +456,7 @@ def repropose(
             ref = stored.ref_for(refs, row["newspaper"])
             before = store.load(page_id)
             proposal = with_suggestions(segment_page(before.page, ref.load()), idf)
+            proposal, _lines = apply_rules(proposal, rules.get(row["newspaper"] or "", ()))
             same = _shape(proposal.to_json()) == _shape(before.to_json())
             if _replace_proposal(store, page_id, proposal, ref.id, write=not same):
                 (report.unchanged if same else report.changed).append(page_id)
