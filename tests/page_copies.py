@@ -39,7 +39,7 @@ def copy_page(db: sqlite3.Connection, copies: int, source: int = 1) -> None:
         (
             "articles",
             "article_id, position, title_override, continued_from, continued_to, notes, "
-            "status, doubts, title, text, suggestions",
+            "status, doubts, title, suggestions",
         ),
     ):
         copied = ", ".join(f"t.{c.strip()}" for c in columns.split(","))

@@ -16,6 +16,8 @@ from banmian.core.page.model import Page, Role, Tag
 from banmian.core.segmentation.segmenter import segment_page
 from banmian.core.words.tagging import with_suggestions
 
+from tests.old_files import old_file, write_page
+
 
 @pytest.fixture
 def store(tmp_path, sample_page):
@@ -145,19 +147,9 @@ def test_a_version_2_file_keeps_its_search_rows_through_migration_and_saves(tmp_
     """Version 3 records each article's search row; rows indexed before it must be found
     and replaced, never duplicated, by the next save."""
     path = tmp_path / "v2.db"
-    db = sqlite_utils.Database(path)
-    migrations.apply(db, stop_before="m003_search_rowid")
+    db = old_file(path, stop_before="m003_search_rowid")  # write the page as version 2 did
+    write_page(db, with_suggestions(segment_page(sample_page)))
     db.close()
-    with pytest.MonkeyPatch.context() as patch:  # write the page as version 2 did
-        patch.setattr("banmian.core.corpus.store.migrate", lambda db: None)
-        old = Store(path)
-        for column in ("search_rowid", "suggestions"):  # what later versions write
-            old.db.execute(f"ALTER TABLE articles ADD COLUMN {column}")
-        old.add_page(sample_page)
-        old.db.conn.commit()
-        for column in ("search_rowid", "suggestions"):
-            old.db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
-        old.close()
     store = Store(path)
     assert store.db.execute(
         "SELECT count(*) FROM articles WHERE search_rowid IS NULL"

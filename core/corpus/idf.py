@@ -37,7 +37,8 @@ def learned_idf(store: Store) -> Idf | None:
         return cached[1]
     step = max(1, count // LEARN_SAMPLE)
     rows = store.db.execute(
-        "SELECT title, text FROM articles WHERE rowid % ? = 0 LIMIT ?", [step, LEARN_SAMPLE]
+        "SELECT title, article_text(page_id, article_id) FROM articles WHERE rowid % ? = 0 LIMIT ?",
+        [step, LEARN_SAMPLE],
     ).fetchall()
     memo: dict[str, bool] = {}
     idf = learn_idf(

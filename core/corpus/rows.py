@@ -4,15 +4,19 @@ Import writes some 50 rows a page and a correction rewrites a page's rows, so ro
 shape go in with one executemany; sqlite-utils keeps the schema and migrations. Rows are
 built as plain tuples without the page's id: import workers build them, and tuples of
 strings cross to the writing process several times cheaper than the model's objects.
+They hold no text the page's lines give again (core.corpus.texts): a block of running
+text has none, an article none.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from banmian.core.corpus.texts import stored_text
 from banmian.core.page.meta import PageMeta
 from banmian.core.page.model import (
     Article,
@@ -41,7 +45,6 @@ ARTICLE_COLUMNS = (
     "doubts",
     "suggestions",
     "title",
-    "text",
 )
 TAG_COLUMNS = ("article_id", "name", "kind", "source")
 # JSON as stored and exported, Chinese kept readable; json.dumps with options builds a
@@ -59,6 +62,7 @@ class SegmentationRows(NamedTuple):
 
 
 def segmentation_rows(seg: Segmentation) -> SegmentationRows:
+    page = seg.page
     articles, blocks, tags = [], [], []
     for position, article in enumerate(seg.articles):
         articles.append(
@@ -73,12 +77,11 @@ def segmentation_rows(seg: Segmentation) -> SegmentationRows:
                 doubts_json(article.doubts),
                 tags_json(article.suggestions),
                 article.title,
-                "\n".join(article.paragraphs),
             )
         )
-        blocks += [block_row(b, article.id) for b in article.blocks]
+        blocks += [block_row(page, b, article.id) for b in article.blocks]
         tags += [(article.id, t.name, t.kind, t.source) for t in article.tags]
-    blocks += [block_row(b, None) for b in seg.unassigned]
+    blocks += [block_row(page, b, None) for b in seg.unassigned]
     return SegmentationRows(articles, blocks, tags, len(seg.doubts()))
 
 
@@ -87,9 +90,23 @@ SearchWords = dict[str, tuple[str, str]]
 
 
 def article_search_words(article: Article) -> tuple[str, str]:
-    """Index text of an article's title and body; paragraphs are tokenised one by one so
-    an edit that moves whole paragraphs finds them in nlp's token cache."""
-    return nlp.index_text(article.title), " ".join(nlp.index_text(p) for p in article.paragraphs)
+    """Index text of an article's title and body."""
+    return search_words_of(article.title, article.paragraphs)
+
+
+def search_words_of(title: str, paragraphs: Iterable[str]) -> tuple[str, str]:
+    """Index text of a title and paragraphs; paragraphs are tokenised one by one so an
+    edit that moves whole paragraphs finds them in nlp's token cache."""
+    return nlp.index_text(title), " ".join(nlp.index_text(p) for p in paragraphs)
+
+
+def words_hash(title_words: str | None, body_words: str | None) -> int:
+    """A 64-bit fingerprint of the words an article was indexed under (stored beside it,
+    `articles.search_hash`). The index keeps no copy of them, and taking an article out
+    of it needs exactly the words it went in with: the store takes a row out only when
+    the words it derives again have this fingerprint (see Store._forget_search_rows)."""
+    data = f"{title_words or ''}\x1f{body_words or ''}".encode()
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
 def search_words(seg: Segmentation) -> SearchWords:
@@ -173,12 +190,12 @@ def new_page(
     )
 
 
-def block_row(block: Block, article_id: str | None) -> tuple:
+def block_row(page: Page, block: Block, article_id: str | None) -> tuple:
     return (
         block.first,
         block.last,
         block.role.value,
-        block.text,
+        stored_text(page, block),
         article_id,
         doubts_json(block.doubts),
     )

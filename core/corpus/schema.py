@@ -7,13 +7,20 @@ intact; so the schema is only ever changed by appending a migration here.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+
 from banmian.core.corpus.database import write_transaction
+from banmian.core.corpus.rows import words_hash
+from banmian.core.corpus.texts import REFLOWED
+from banmian.core.page.model import Page, Role
+from banmian.core.page.reflow import block_text
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("banmian")
 
 # Bumped with every migration; stored in PRAGMA user_version for tools that look there.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 @migrations()
@@ -279,6 +286,102 @@ def m009_page_counts(db: Database) -> None:
     )
 
 
+@migrations()
+def m010_text_once(db: Database) -> None:
+    """Version 10: each text once. A page cost 5.5 times its raw text, which the file
+    held four times over: as the page, in its blocks, in its articles and in the search
+    index's copy of the words. Now the raw text is the one copy (core.corpus.texts):
+
+    - a block of running text whose `text` is its lines reflowed stores NULL instead
+      (headings keep theirs); `blocks` becomes a WITHOUT ROWID table on its primary key
+      (page_id, first_line), the one every read goes by, and loses its index on
+      (page_id, article_id), which no query used;
+    - `articles` loses `text` (derived from the blocks when read);
+    - `article_search` becomes a contentless FTS5 table of the words alone (title, body):
+      a hit finds its article by `articles.search_rowid` (indexed), and
+      `articles.search_hash` fingerprints the words each article was indexed under, so
+      that the store takes a row out of the index only with exactly those words (a
+      contentless index cannot give them back, and others corrupt it). SQLite's
+      contentless_delete would spare that but needs 3.43, newer than many machines have.
+
+    The index rows are moved over as they are, with their words and rowids, so search
+    answers as before; the article ids, roles, doubts and tags are all kept. Files of
+    version 1 (no article text) have no search rows until a page is next saved, as
+    before."""
+    conn = db.conn
+    articles = db.table("articles")
+    articles.add_column("search_hash", int)
+    articles.transform(drop={"text"})
+    db.execute("CREATE INDEX articles_by_search_rowid ON articles (search_rowid)")
+    db.execute("ALTER TABLE article_search RENAME TO article_search_m009")
+    db.execute(
+        "CREATE VIRTUAL TABLE article_search USING fts5("
+        "title, body, content = '', tokenize = 'unicode61')"
+    )
+    db.execute(
+        "INSERT INTO article_search (rowid, title, body) "
+        "SELECT s.rowid, s.title, s.body FROM article_search_m009 s "
+        "WHERE EXISTS (SELECT 1 FROM articles a WHERE a.search_rowid = s.rowid) "
+        "ORDER BY s.rowid"
+    )
+    conn.create_function("banmian_words_hash", 2, words_hash)
+    db.execute(
+        "UPDATE articles SET search_hash = (SELECT banmian_words_hash(s.title, s.body) "
+        "FROM article_search_m009 s WHERE s.rowid = articles.search_rowid) "
+        "WHERE search_rowid IS NOT NULL"
+    )
+    db.execute("UPDATE articles SET search_rowid = NULL WHERE search_hash IS NULL")
+    db.execute("DROP TABLE article_search_m009")
+
+    db.execute(
+        """CREATE TABLE blocks_m010 (
+               [page_id] INTEGER REFERENCES [pages]([id]),
+               [first_line] INTEGER,
+               [last_line] INTEGER,
+               [role] TEXT,
+               [text] TEXT,
+               [article_id] TEXT,
+               [doubts] TEXT,
+               PRIMARY KEY ([page_id], [first_line])
+           ) WITHOUT ROWID"""
+    )
+    reflowed = tuple(role.value for role in REFLOWED)
+    marks = ", ".join("?" * len(reflowed))
+    # headings and the rest are copied as they are; running text is checked page by page
+    db.execute(
+        f"INSERT INTO blocks_m010 SELECT page_id, first_line, last_line, role, text, "
+        f"article_id, doubts FROM blocks WHERE role NOT IN ({marks})",
+        reflowed,
+    )
+    pages = conn.execute(
+        f"SELECT DISTINCT page_id FROM blocks WHERE role IN ({marks}) ORDER BY page_id",
+        reflowed,
+    ).fetchall()
+    for (page_id,) in pages:
+        raw = conn.execute("SELECT raw_text FROM pages WHERE id = ?", [page_id]).fetchone()
+        page = Page.from_text(raw[0]) if raw else None
+        rows = conn.execute(
+            "SELECT page_id, first_line, last_line, role, text, article_id, doubts "
+            f"FROM blocks WHERE page_id = ? AND role IN ({marks})",
+            [page_id, *reflowed],
+        ).fetchall()
+        conn.executemany(
+            "INSERT INTO blocks_m010 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    *row[:4],
+                    None
+                    if page is not None and row[4] == block_text(page, Role(row[3]), *row[1:3])
+                    else row[4],
+                    *row[5:],
+                )
+                for row in rows
+            ],
+        )
+    db.execute("DROP TABLE blocks")
+    db.execute("ALTER TABLE blocks_m010 RENAME TO blocks")
+
+
 def migrate(db: Database) -> None:
     """Bring any earlier file up to the current schema, in one write transaction that
     waits for other writers (two processes opening one old file migrate it once).
@@ -293,3 +396,16 @@ def migrate(db: Database) -> None:
         (version,) = db.execute("PRAGMA user_version").fetchone()
         if version < SCHEMA_VERSION:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    shrink(db)
+
+
+def shrink(db: Database) -> None:
+    """Give the file's free pages back when they are most of it (after version 10 left
+    the texts it no longer stores behind): VACUUM, unless another connection is using the
+    file just now, in which case the free pages are filled by later writing instead."""
+    (free,) = db.execute("PRAGMA freelist_count").fetchone()
+    (total,) = db.execute("PRAGMA page_count").fetchone()
+    if free < 256 or free * 3 < total:
+        return
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("VACUUM")

@@ -4,6 +4,10 @@ SQLite's FTS5 does not split Chinese into words, so articles are indexed as jieb
 joined by spaces and a query is split the same way. Whatever a user types — quotes,
 brackets, AND/OR/NEAR, `*` — is taken as words unless they ask for FTS5's own syntax,
 so a search never ends in an SQL error.
+
+The index holds the words alone (a contentless FTS5 table): a hit is the row an article
+points to (`articles.search_rowid`), and the text a snippet quotes is derived from the
+page's lines (core.corpus.texts), for the hits shown only.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from banmian.core.corpus.texts import article_texts
+from banmian.core.page.reflow import MARGIN
 from banmian.core.words import nlp
 from sqlite_utils import Database
 
@@ -80,11 +86,11 @@ def search(db: Database, query: str, limit: int = 50, syntax: bool = False) -> l
     if not match.strip():
         return []
     sql = """
-        SELECT s.page_id, s.article_id, p.date, p.page_no, p.newspaper, a.title, a.text
-        FROM (SELECT page_id, article_id, {order} FROM article_search
+        SELECT a.page_id, a.article_id, p.date, p.page_no, p.newspaper, a.title
+        FROM (SELECT rowid AS search_rowid, {order} FROM article_search
               WHERE article_search MATCH ? ORDER BY {by} LIMIT ?) s
-        JOIN pages p ON p.id = s.page_id
-        JOIN articles a ON a.page_id = s.page_id AND a.article_id = s.article_id
+        JOIN articles a ON a.search_rowid = s.search_rowid
+        JOIN pages p ON p.id = a.page_id
         ORDER BY s.score
     """
     try:
@@ -105,16 +111,11 @@ def search(db: Database, query: str, limit: int = 50, syntax: bool = False) -> l
             raise SearchError(f"not a valid full-text query: {exc}") from None
         raise
     query = query[:MAX_QUERY_CHARS]
-    if not rows and not syntax and _CHINESE.search(query):
+    if rows:
+        texts = article_texts(db.conn, [(r["page_id"], r["article_id"]) for r in rows])
+    elif not syntax and _CHINESE.search(query):
         # jieba may split the query and the text differently: fall back to a substring.
-        rows = list(
-            db.query(
-                """SELECT a.page_id, a.article_id, p.date, p.page_no, p.newspaper, a.title, a.text
-                   FROM articles a JOIN pages p ON p.id = a.page_id
-                   WHERE instr(a.text, ?) OR instr(a.title, ?) LIMIT ?""",
-                [query.strip(), query.strip(), limit],
-            )
-        )
+        rows, texts = substring_matches(db, query.strip(), limit)
         words = [query.strip()]
     return [
         SearchHit(
@@ -124,7 +125,67 @@ def search(db: Database, query: str, limit: int = 50, syntax: bool = False) -> l
             page_no=r["page_no"] or "",
             newspaper=r["newspaper"] or "",
             title=r["title"] or "",
-            snippet=snippet(r["text"] or "", words),
+            snippet=snippet(texts.get((r["page_id"], r["article_id"]), ""), words),
         )
         for r in rows
     ]
+
+
+# what reflowing a page's lines takes out of them, but for continuation marks
+_UNWRAPPED = tuple("\n\r" + MARGIN)
+
+
+def _unwrapped(text: str) -> str:
+    for ch in _UNWRAPPED:
+        text = text.replace(ch, "")
+    return text
+
+
+def substring_matches(db: Database, needle: str, limit: int) -> tuple[list[dict], dict]:
+    """The articles whose title or text holds `needle`, in the order they were stored
+    (articles' rowid), at most `limit`, with their texts.
+
+    Article text is not stored: SQL picks the pages whose raw text, its line breaks and
+    margins taken out, holds the needle so taken apart piece by piece (every article
+    text containing it is among them) or an article whose title holds it, and the
+    articles of those pages are then derived and checked."""
+    pieces = [_unwrapped(p) for p in needle.split("\n")]
+    pieces = [p for p in pieces if p]
+    unwrapped = "raw_text"
+    for ch in _UNWRAPPED:
+        unwrapped = f"replace({unwrapped}, {_sql_text(ch)})"
+    held = " AND ".join(f"instr({unwrapped}, ?)" for _ in pieces) or "0"
+    candidates = db.execute(
+        f"""SELECT a.rowid, a.page_id, a.article_id, p.date, p.page_no, p.newspaper, a.title
+            FROM articles a JOIN pages p ON p.id = a.page_id
+            WHERE a.page_id IN (SELECT id FROM pages WHERE {held})
+               OR instr(a.title, ?)
+            ORDER BY a.rowid""",
+        [*pieces, needle],
+    )
+    keys = ("rowid", "page_id", "article_id", "date", "page_no", "newspaper", "title")
+    rows: list[dict] = []
+    texts: dict = {}
+    batch: list[dict] = []
+
+    def check(batch: list[dict]) -> None:
+        found = article_texts(db.conn, [(r["page_id"], r["article_id"]) for r in batch])
+        for r in batch:
+            text = found.get((r["page_id"], r["article_id"]), "")
+            if len(rows) < limit and (needle in text or needle in (r["title"] or "")):
+                rows.append(r)
+                texts[(r["page_id"], r["article_id"])] = text
+
+    for row in candidates:
+        batch.append(dict(zip(keys, row, strict=True)))
+        if len(batch) >= 64:
+            check(batch)
+            batch = []
+            if len(rows) >= limit:
+                break
+    check(batch)
+    return rows, texts
+
+
+def _sql_text(ch: str) -> str:
+    return f"char({ord(ch)}), ''"

@@ -23,17 +23,19 @@ from banmian.core.corpus.rows import (
     TAG_COLUMNS,
     NewPage,
     SegmentationRows,
-    article_search_words,
     doubts_from_json,
     insert_page_rows,
     insert_row,
     json_text,
     new_page,
+    search_words_of,
     segmentation_rows,
     tags_from_json,
+    words_hash,
 )
 from banmian.core.corpus.schema import migrate
 from banmian.core.corpus.search import SearchHit, search
+from banmian.core.corpus.texts import TextFunctions, article_text, article_texts, text_of
 from banmian.core.page.meta import PageMeta
 from banmian.core.page.model import (
     Article,
@@ -117,6 +119,7 @@ class Store:
                 self.db.execute("PRAGMA journal_mode = wal")
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
+            TextFunctions(self.db.conn).register()
             if not readonly:
                 migrate(self.db)
         except BaseException:
@@ -233,7 +236,7 @@ class Store:
                     Role(b["role"]),
                     b["first_line"],
                     b["last_line"],
-                    b["text"],
+                    text_of(page, b["role"], b["first_line"], b["last_line"], b["text"]),
                     doubts_from_json(b["doubts"]),
                 )
             )
@@ -277,39 +280,117 @@ class Store:
         search rows of articles whose text did not change. Inside the caller's
         `writing()` transaction: saving a correction and re-proposing a page both end in
         it, with their own status and log around it."""
-        previous = {
-            r["article_id"]: ((r["title"], r["text"]), r["search_rowid"])
-            for r in self.rows(
-                "SELECT article_id, title, text, search_rowid FROM articles WHERE page_id = ?",
-                [page_id],
-            )
-        }
+        previous = self._search_rows([page_id])
         for table in ("blocks", "article_tags", "articles"):
             self.db.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
+        texts = {a.id: (a.title, article_text(a.paragraphs)) for a in segmentation.articles}
+        kept = {
+            article_id: (rowid, digest)
+            for (_, article_id), (title, text, rowid, digest) in previous.items()
+            if rowid is not None and digest is not None and texts.get(article_id) == (title, text)
+        }
+        self._forget_search_rows(
+            [row for (_, article_id), row in previous.items() if article_id not in kept]
+        )
         self._write_segmentation(
             page_id,
             segmentation_rows(segmentation),
-            previous,
-            lambda article_id: article_search_words(segmentation.article(article_id)),
+            kept,
+            lambda article_id: search_words_of(*_title_and_paragraphs(texts[article_id])),
+        )
+
+    def reindex(self, page_ids: Sequence[int]) -> None:
+        """Index the articles of `page_ids` anew, with the tokeniser in use: a file whose
+        articles came without their search rows (a team member's batch), or one whose
+        rows were indexed with words this tokeniser no longer gives. Inside the caller's
+        `writing()` transaction."""
+        previous = self._search_rows(page_ids)
+        self._forget_search_rows(list(previous.values()))
+        self.db.conn.executemany(
+            "UPDATE articles SET search_rowid = NULL, search_hash = NULL WHERE page_id = ?",
+            [(p,) for p in page_ids],
+        )
+        rowid = self._next_search_rowid()
+        for (page_id, article_id), (title, text, _rowid, _digest) in previous.items():
+            words = search_words_of(*_title_and_paragraphs((title, text)))
+            self._index(rowid, words)
+            self.db.execute(
+                "UPDATE articles SET search_rowid = ?, search_hash = ? "
+                "WHERE page_id = ? AND article_id = ?",
+                [rowid, words_hash(*words), page_id, article_id],
+            )
+            rowid += 1
+
+    def _search_rows(self, page_ids: Sequence[int]) -> dict[tuple[int, str], tuple]:
+        """(page id, article id) → (title, text, search rowid, words' fingerprint) of the
+        articles of `page_ids` as stored."""
+        rows = {}
+        for page_id in page_ids:
+            for r in self.db.execute(
+                "SELECT article_id, title, search_rowid, search_hash FROM articles "
+                "WHERE page_id = ?",
+                [page_id],
+            ):
+                rows[(page_id, r[0])] = r[1:]
+        texts = article_texts(self.db.conn, rows)
+        return {
+            key: (title or "", texts.get(key, ""), rowid, digest)
+            for key, (title, rowid, digest) in rows.items()
+        }
+
+    def _forget_search_rows(self, rows: list[tuple]) -> None:
+        """Take the search rows of articles (title, text, rowid, fingerprint) out of the
+        index. A contentless index needs the very words a row went in with; they are
+        derived again, and a row whose words no longer have its fingerprint (its text or
+        the tokeniser changed since) is left behind, unreachable, rather than corrupt the
+        index with a wrong deletion: search only shows rows an article points to."""
+        for title, text, rowid, digest in rows:
+            if rowid is None or digest is None or not self._indexed(rowid):
+                continue
+            words = search_words_of(*_title_and_paragraphs((title, text)))
+            if words_hash(*words) == digest:
+                self.db.execute(
+                    "INSERT INTO article_search (article_search, rowid, title, body) "
+                    "VALUES ('delete', ?, ?, ?)",
+                    [rowid, *words],
+                )
+
+    def _indexed(self, rowid: int) -> bool:
+        """Whether the index holds row `rowid` (a file's articles may come without their
+        search rows: a team member's batch copies the articles, not the index)."""
+        return bool(
+            self.db.execute("SELECT 1 FROM article_search WHERE rowid = ?", [rowid]).fetchone()
+        )
+
+    def _next_search_rowid(self) -> int:
+        last = self.db.execute(
+            "SELECT rowid FROM article_search ORDER BY rowid DESC LIMIT 1"
+        ).fetchone()
+        return (last[0] if last else 0) + 1
+
+    def _index(self, rowid: int, words: tuple[str, str]) -> None:
+        self.db.execute(
+            "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", [rowid, *words]
         )
 
     def _write_segmentation(
         self,
         page_id: int,
         rows: SegmentationRows,
-        previous: dict,
+        kept: dict[str, tuple[int, int]],
         words_of: Callable[[str], tuple[str, str]],
     ) -> None:
-        """Rows of one segmentation; search rows only for articles whose text changed."""
+        """Rows of one segmentation; search rows only for articles not in `kept`
+        (article id → its search rowid and words' fingerprint, still in the index)."""
         insert_page_rows(self.db, "blocks", BLOCK_COLUMNS, page_id, rows.blocks)
         insert_page_rows(self.db, "article_tags", TAG_COLUMNS, page_id, rows.tags, replace=True)
-        search_rowids = self._write_search_rows(page_id, rows.articles, previous, words_of)
+        search = self._write_search_rows(rows.articles, kept, words_of)
         insert_page_rows(
             self.db,
             "articles",
-            (*ARTICLE_COLUMNS, "search_rowid"),
+            (*ARTICLE_COLUMNS, "search_rowid", "search_hash"),
             page_id,
-            [(*row, rowid) for row, rowid in zip(rows.articles, search_rowids, strict=True)],
+            [(*row, *rowid) for row, rowid in zip(rows.articles, search, strict=True)],
         )
         self.db.execute(
             "UPDATE pages SET articles = ?, doubts = ? WHERE id = ?",
@@ -318,42 +399,30 @@ class Store:
 
     def _write_search_rows(
         self,
-        page_id: int,
         articles: list[tuple],
-        previous: dict,
+        kept: dict[str, tuple[int, int]],
         words_of: Callable[[str], tuple[str, str]],
-    ) -> list[int]:
-        """Each article's search rowid, indexing only articles whose title or text
-        changed; old index rows are reached by rowid (kept in articles.search_rowid): the
-        page_id column of an FTS table has no index, so deleting by it would scan every
-        article of the corpus."""
-        rowids: list[int | None] = []
-        for article_id, *_, title, text in articles:
-            was, rowid = previous.get(article_id, (None, None))
-            rowids.append(rowid if rowid is not None and was == (title, text) else None)
-        kept = set(rowids)
-        stale = [(rowid,) for _was, rowid in previous.values() if rowid and rowid not in kept]
-        self.db.conn.executemany("DELETE FROM article_search WHERE rowid = ?", stale)
-        if None not in kept:
-            return rowids
-        last = self.db.execute(
-            "SELECT rowid FROM article_search ORDER BY rowid DESC LIMIT 1"
-        ).fetchone()
-        next_rowid = (last[0] if last else 0) + 1
+    ) -> list[tuple[int, int]]:
+        """Each article's search rowid and words' fingerprint, indexing only articles
+        whose rows are not kept."""
+        out: list[tuple[int, int]] = []
+        next_rowid = None
         search_rows = []
-        for n, (article_id, *_) in enumerate(articles):
-            if rowids[n] is None:
-                rowids[n] = next_rowid
-                next_rowid += 1
-                search_rows.append((rowids[n], article_id, *words_of(article_id)))
-        insert_page_rows(
-            self.db,
-            "article_search",
-            ("rowid", "article_id", "title", "body"),
-            page_id,
-            search_rows,
-        )
-        return rowids
+        for article_id, *_ in articles:
+            if article_id in kept:
+                out.append(kept[article_id])
+                continue
+            if next_rowid is None:
+                next_rowid = self._next_search_rowid()
+            words = words_of(article_id)
+            search_rows.append((next_rowid, *words))
+            out.append((next_rowid, words_hash(*words)))
+            next_rowid += 1
+        if search_rows:
+            self.db.conn.executemany(
+                "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", search_rows
+            )
+        return out
 
     def log(
         self,
@@ -417,6 +486,11 @@ class Store:
 
     def search(self, query: str, limit: int = 50, syntax: bool = False) -> list[SearchHit]:
         return search(self.db, query, limit=limit, syntax=syntax)
+
+
+def _title_and_paragraphs(title_text: tuple[str, str]) -> tuple[str, list[str]]:
+    title, text = title_text
+    return title, text.split("\n") if text else []
 
 
 def _summary(row: dict) -> PageSummary:

@@ -172,7 +172,8 @@ def _batch_tables(store: Store, ids: list[int]) -> tuple[dict, dict, dict, dict]
         articles.setdefault(r[0], []).append(r)
     blocks: dict[tuple[int, str], list[tuple]] = {}
     for r in rows(
-        "SELECT page_id, article_id, role, first_line, last_line, text FROM blocks"
+        "SELECT page_id, article_id, role, first_line, last_line,"
+        " coalesce(text, block_text(page_id, role, first_line, last_line)) FROM blocks"
         " WHERE page_id IN ({marks}) AND article_id IS NOT NULL ORDER BY page_id, first_line"
     ):
         blocks.setdefault((r[0], r[1]), []).append(r)

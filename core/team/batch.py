@@ -176,12 +176,7 @@ def _write_file(
                         f"INSERT INTO main.[{table}] ({columns}) "
                         f"SELECT {columns} FROM origin.[{table}] WHERE {where}"
                     )
-                store.db.execute(
-                    "INSERT INTO article_search (rowid, title, body, page_id, article_id) "
-                    "SELECT rowid, title, body, page_id, article_id FROM origin.article_search "
-                    "WHERE rowid IN (SELECT search_rowid FROM origin.articles "
-                    "WHERE page_id IN (SELECT id FROM temp.chosen))"
-                )
+                store.reindex(page_ids)  # the index keeps no words to copy
                 store.db.conn.executemany(
                     "INSERT INTO assignments (batch, content_hash, annotator, base, created_at) "
                     "VALUES (?, ?, ?, ?, ?)",
