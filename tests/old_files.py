@@ -4,12 +4,13 @@ Up to version 9 a page's text was stored four times: the raw page, every block's
 every article's text and the search index's own copy of its words (an FTS5 table with
 `page_id` and `article_id` columns). `write_page` writes a segmentation that way into a
 file migrated up to any version before 10, filling the columns that version has, as the
-store of that version did.
+store of that version did; `old_search` searches such a file as version 9 did.
 """
 
 from __future__ import annotations
 
 import sqlite_utils
+from banmian.core.corpus import search
 from banmian.core.corpus.rows import (
     article_search_words,
     content_hash,
@@ -19,6 +20,7 @@ from banmian.core.corpus.rows import (
     tags_json,
 )
 from banmian.core.corpus.schema import migrations
+from banmian.core.corpus.search import SearchHit
 from banmian.core.page.model import Segmentation
 
 
@@ -116,3 +118,53 @@ def write_page(
     )
     db.conn.commit()
     return page_id
+
+
+def old_search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[SearchHit]:
+    """Search as version 9 did, over the words and texts it stored (the query of
+    core.corpus.search before version 10, word for word)."""
+    limit = max(0, min(int(limit), search.MAX_LIMIT))
+    words = search.query_words(query)
+    match = search.fts_query(query)
+    if not match.strip():
+        return []
+    sql = """
+        SELECT s.page_id, s.article_id, p.date, p.page_no, p.newspaper, a.title, a.text
+        FROM (SELECT page_id, article_id, {order} FROM article_search
+              WHERE article_search MATCH ? ORDER BY {by} LIMIT ?) s
+        JOIN pages p ON p.id = s.page_id
+        JOIN articles a ON a.page_id = s.page_id AND a.article_id = s.article_id
+        ORDER BY s.score
+    """
+    (matches,) = db.execute(
+        "SELECT count(*) FROM article_search WHERE article_search MATCH ?", [match]
+    ).fetchone()
+    order, by = (
+        ("rank AS score", "rank")
+        if matches <= search.RANK_AT_MOST
+        else ("-rowid AS score", "rowid DESC")
+    )
+    rows = list(db.query(sql.format(order=order, by=by), [match, limit]))
+    query = query[: search.MAX_QUERY_CHARS]
+    if not rows and search._CHINESE.search(query):  # noqa: SLF001
+        rows = list(
+            db.query(
+                """SELECT a.page_id, a.article_id, p.date, p.page_no, p.newspaper, a.title, a.text
+                   FROM articles a JOIN pages p ON p.id = a.page_id
+                   WHERE instr(a.text, ?) OR instr(a.title, ?) LIMIT ?""",
+                [query.strip(), query.strip(), limit],
+            )
+        )
+        words = [query.strip()]
+    return [
+        SearchHit(
+            page_id=r["page_id"],
+            article_id=r["article_id"],
+            date=r["date"] or "",
+            page_no=r["page_no"] or "",
+            newspaper=r["newspaper"] or "",
+            title=r["title"] or "",
+            snippet=search.snippet(r["text"] or "", words),
+        )
+        for r in rows
+    ]
