@@ -12,6 +12,7 @@ page's lines (core.corpus.texts), for the hits shown only.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -131,37 +132,39 @@ def search(db: Database, query: str, limit: int = 50, syntax: bool = False) -> l
     ]
 
 
-# what reflowing a page's lines takes out of them, but for continuation marks
-_UNWRAPPED = tuple("\n\r" + MARGIN)
+# what reflowing a page's lines takes out of them (but continuation marks): a piece of an
+# article's text is in its page's raw text with any of these between two characters
+_GAP = "[" + re.escape("\n\r" + MARGIN) + "]*"
 
 
-def _unwrapped(text: str) -> str:
-    for ch in _UNWRAPPED:
-        text = text.replace(ch, "")
-    return text
+def _in_raw_text(needle: str) -> list[re.Pattern]:
+    """Patterns that every raw page text whose articles may hold `needle` matches: each
+    line of it, its characters with line breaks and margins allowed between them."""
+    pieces = [re.sub(_GAP, "", p) for p in needle.split("\n")]
+    return [re.compile(_GAP.join(map(re.escape, p))) for p in pieces if p]
 
 
 def substring_matches(db: Database, needle: str, limit: int) -> tuple[list[dict], dict]:
     """The articles whose title or text holds `needle`, in the order they were stored
     (articles' rowid), at most `limit`, with their texts.
 
-    Article text is not stored: SQL picks the pages whose raw text, its line breaks and
-    margins taken out, holds the needle so taken apart piece by piece (every article
-    text containing it is among them) or an article whose title holds it, and the
-    articles of those pages are then derived and checked."""
-    pieces = [_unwrapped(p) for p in needle.split("\n")]
-    pieces = [p for p in pieces if p]
-    unwrapped = "raw_text"
-    for ch in _UNWRAPPED:
-        unwrapped = f"replace({unwrapped}, {_sql_text(ch)})"
-    held = " AND ".join(f"instr({unwrapped}, ?)" for _ in pieces) or "0"
+    Article text is not stored: the pages whose raw text holds the needle, line breaks
+    and margins allowed between its characters, are found (every article text holding
+    it is among them, as is every article whose title holds it), and their articles are
+    derived and checked, in order, until `limit` are found. One pass over the raw texts,
+    as the old scan of the stored article texts was."""
+    patterns = _in_raw_text(needle)
+    pages = [
+        page_id
+        for page_id, raw in db.execute("SELECT id, raw_text FROM pages")
+        if patterns and all(p.search(raw or "") for p in patterns)
+    ]
     candidates = db.execute(
-        f"""SELECT a.rowid, a.page_id, a.article_id, p.date, p.page_no, p.newspaper, a.title
-            FROM articles a JOIN pages p ON p.id = a.page_id
-            WHERE a.page_id IN (SELECT id FROM pages WHERE {held})
-               OR instr(a.title, ?)
-            ORDER BY a.rowid""",
-        [*pieces, needle],
+        """SELECT a.rowid, a.page_id, a.article_id, p.date, p.page_no, p.newspaper, a.title
+           FROM articles a JOIN pages p ON p.id = a.page_id
+           WHERE a.page_id IN (SELECT value FROM json_each(?)) OR instr(a.title, ?)
+           ORDER BY a.rowid""",
+        [json.dumps(pages), needle],
     )
     keys = ("rowid", "page_id", "article_id", "date", "page_no", "newspaper", "title")
     rows: list[dict] = []
@@ -185,7 +188,3 @@ def substring_matches(db: Database, needle: str, limit: int) -> tuple[list[dict]
                 break
     check(batch)
     return rows, texts
-
-
-def _sql_text(ch: str) -> str:
-    return f"char({ord(ch)}), ''"
