@@ -197,9 +197,8 @@ def test_a_row_whose_words_changed_is_left_behind_not_deleted_wrongly(files):
     migrated.db.execute("INSERT INTO article_search (article_search) VALUES ('integrity-check')")
     hits = migrated.search("地铁")
     assert hits and all(h.page_id != 2 or h.article_id == merged.articles[0].id for h in hits)
-    migrated.db.execute("BEGIN")
-    migrated.reindex([2])  # a page indexed anew
-    migrated.db.execute("COMMIT")
+    with migrated.writing():
+        migrated.reindex([2])  # a page indexed anew
     assert migrated.search("地铁")
 
 

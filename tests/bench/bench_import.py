@@ -14,6 +14,10 @@ Without `--dirs` the pages are variants of the sample (paragraphs shuffled, numb
 reporters changed): every page hashes differently, but they repeat the sample's clauses,
 which banmian's caches tokenise once per worker, so they flatter the rate.
 Target: ≥ 150 pages/s with 2 cores on real text, segmentation, tags and search index included.
+
+Also printed: what a worker sends the writer for a page (pickled, beside its raw text),
+and the database's whole size on disk (file and log) against the raw text's UTF-8 bytes,
+as the import left it and VACUUMed (target ≤ 2.5×).
 """
 
 from __future__ import annotations
@@ -70,17 +74,17 @@ def machine_reference(sample: str) -> float:
 
 
 def write_pages(folder: Path, args: argparse.Namespace) -> int:
-    """The pages to import under `folder`; their characters."""
+    """The pages to import under `folder`; their raw text's bytes (UTF-8)."""
     folder.mkdir()
     if args.dirs:
         files = sorted(f for d in args.dirs for f in Path(d).rglob("*.txt"))
         if not files:
             raise SystemExit(f"no *.txt under {' '.join(map(str, args.dirs))}")
-        chars = 0
+        size = 0
         for n in range(args.pages):
             source = files[n % len(files)]
             text = source.read_text("utf-8") + (f"\n第{n}份\n" if n >= len(files) else "")
-            chars += len(text)
+            size += len(text.encode("utf-8"))
             # each folder (extraction, copy) a newspaper of its own: its issues hold one
             # day's pages once, as an archive's do, for the linker after the import
             issue = folder / f"{source.parent.name}{n // len(files)}"
@@ -88,16 +92,55 @@ def write_pages(folder: Path, args: argparse.Namespace) -> int:
             (issue / source.name).write_text(text, "utf-8")
         copies = "" if args.pages <= len(files) else f", cycled ({args.pages / len(files):.1f}×)"
         print(f"{args.pages} pages of real text from {len(files)} files{copies}")
-        return chars
+        return size
     sample = resources.files("banmian.resources").joinpath("sample_page.txt").read_text("utf-8")
     rng = random.Random(1)
-    chars = 0
+    size = 0
     for n in range(args.pages):
         text = variant(sample, rng, n)
-        chars += len(text)
+        size += len(text.encode("utf-8"))
         (folder / f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}_{n:05d}.txt").write_text(text, "utf-8")
     print(f"{args.pages} variants of the sample page")
-    return chars
+    return size
+
+
+def file_size(db: Path) -> int:
+    """The database's whole size on disk: the file and its write-ahead log."""
+    return db.stat().st_size + sum(
+        p.stat().st_size for p in db.parent.glob(db.name + "-*") if p.is_file()
+    )
+
+
+def database_size(store: Store, db: Path, raw: int, pages: int) -> str:
+    """The file after the import, as the import left it (its log copied in, free pages
+    kept) and VACUUMed, against the raw text's bytes (UTF-8) of the page files."""
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    as_left = file_size(db)
+    store.db.execute("VACUUM")
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    vacuumed = file_size(db)
+    return (
+        f"database: {as_left / pages / 1024:.0f} KiB a page, {as_left / max(raw, 1):.2f}× the "
+        f"raw text ({raw / pages / 1024:.1f} KiB a page, UTF-8) as the import left it; "
+        f"{vacuumed / max(raw, 1):.2f}× VACUUMed (target ≤ 2.5)"
+    )
+
+
+def writer_load(folder: Path, sample: int = 40) -> str:
+    """What a worker sends the writer for a page: the pickled result of preparing it
+    (as `prepare_chunk` returns it), on `sample` pages spread over the files."""
+    import pickle
+
+    from banmian.core.corpus.preparation import prepare
+
+    files = sorted(folder.rglob("*.txt"))
+    chosen = files[:: max(1, len(files) // sample)][:sample]
+    sent = sum(len(pickle.dumps([prepare((f, folder))])) for f in chosen)
+    raw = sum(f.stat().st_size for f in chosen)
+    return (
+        f"sent to the writer: {sent / len(chosen) / 1024:.1f} KiB a page for "
+        f"{raw / len(chosen) / 1024:.1f} KiB of raw text ({sent / raw:.2f}×, pickled)"
+    )
 
 
 def _floor_start() -> None:
@@ -192,7 +235,8 @@ def main() -> None:
     sample = resources.files("banmian.resources").joinpath("sample_page.txt").read_text("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
-        chars = write_pages(folder, args)
+        raw = write_pages(folder, args)
+        print(writer_load(folder))
         reference_before = machine_reference(sample)
         rates, floors, jieba_rates = [], [], []
         store = None
@@ -227,13 +271,7 @@ def main() -> None:
             f"import rate: median {statistics.median(rates):.0f} pages/s of {args.runs} runs "
             f"({', '.join(f'{r:.0f}' for r in rates)}){floor} (target ≥ 150)"
         )
-        size = db.stat().st_size + sum(
-            p.stat().st_size for p in db.parent.glob(db.name + "-*") if p.is_file()
-        )
-        print(
-            f"database: {size / args.pages / 1024:.0f} KiB a page, "
-            f"{size / max(chars * 3, 1):.2f}× the raw text (UTF-8, ~3 bytes a character)"
-        )
+        print(database_size(store, db, raw, args.pages))
         queries = [
             "包机",
             "创新突破",
