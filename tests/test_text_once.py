@@ -215,3 +215,20 @@ def test_substring_search_finds_text_across_a_line_break(tmp_path, sample_page):
     hits = store.search(needle)
     assert [(h.page_id, f"[{needle}]" in h.snippet) for h in hits][:1] == [(1, True)]
     store.close()
+
+
+def test_a_migrated_file_gives_back_what_it_no_longer_stores(tmp_path, sample_page):
+    """Version 10 VACUUMs a file whose migration freed a third of it or more."""
+    seg = with_suggestions(segment_page(sample_page))
+    path = tmp_path / "v9.db"
+    db = old_file(path)
+    for n in range(30):
+        page = Page.from_text(f"{sample_page.text}\n第{n}份", f"copy{n}.txt")
+        write_page(db, dataclasses.replace(seg, page=page), date=f"2023-01-{n + 1:02d}")
+    db.close()
+    before = path.stat().st_size
+    store = Store(path)
+    (free,) = store.db.execute("PRAGMA freelist_count").fetchone()
+    assert free == 0 and len(store.pages()) == 30
+    store.close()
+    assert path.stat().st_size < 0.5 * before

@@ -400,12 +400,13 @@ def migrate(db: Database) -> None:
 
 
 def shrink(db: Database) -> None:
-    """Give the file's free pages back when they are most of it (after version 10 left
-    the texts it no longer stores behind): VACUUM, unless another connection is using the
-    file just now, in which case the free pages are filled by later writing instead."""
+    """Give the file's free pages back when they are a third of it or more (version 10
+    leaves behind the texts it no longer stores): VACUUM, unless another connection is
+    using the file just now, in which case later writing fills the free pages instead."""
     (free,) = db.execute("PRAGMA freelist_count").fetchone()
     (total,) = db.execute("PRAGMA page_count").fetchone()
     if free < 256 or free * 3 < total:
         return
     with contextlib.suppress(sqlite3.OperationalError):
         db.execute("VACUUM")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log held the whole file
