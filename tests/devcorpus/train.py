@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hand-weight", type=float, default=8.0)
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "segmenter.crfsuite")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty of the CRF")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty of the CRF")
     args = parser.parse_args(argv)
 
     from banmian.core.segmentation.training import train_model
@@ -159,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         description=f"{len(pairs)} development pages of {args.corpus.name}, the sample page "
         "and the suite's layouts",
         progress=progress,
+        c1=args.c1,
+        c2=args.c2,
     )
     print(f"trained in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     card = calibrate_headings_on(pairs, args.out)
