@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from banmian.core.corpus.furniture import spread_furniture
+from banmian.core.corpus.furniture import propose_elsewhere, record_rule
 from banmian.core.corpus.store import Store
 from banmian.gui.background import BackgroundJob
 from banmian.gui.translate import tr
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow
 def _spread(database: Path, page_id: int, texts: list[str]) -> int:
     store = Store(database)
     try:
-        return len(spread_furniture(store, page_id, texts))
+        return len(propose_elsewhere(store, page_id, texts))
     finally:
         store.close()
 
@@ -39,6 +39,7 @@ class FurnitureRule:
         store = self.window.store
         if store is None or store.readonly or not texts:
             return
+        record_rule(store, page_id, texts)  # at once, with the marking: never lost
         database = store.path
         job = BackgroundJob(lambda _p, _c: _spread(database, page_id, texts), self.window)
         job.succeeded.connect(self._done)

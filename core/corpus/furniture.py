@@ -104,7 +104,23 @@ def mark_furniture(
     return result.check(), sorted(hits)
 
 
+def record_rule(store: Store, page_id: int, texts: Sequence[str]) -> None:
+    """Keep the rule in the marking page's edit log at once, beside the marking itself:
+    proposing it elsewhere may take a while, and a rule lost with a crash meanwhile
+    would never be applied again by a re-proposal."""
+    if texts:
+        with store.writing():
+            store.log(page_id, MARKED, {"texts": list(texts)})
+
+
 def spread_furniture(store: Store, page_id: int, texts: Sequence[str]) -> list[int]:
+    """Record the rule and propose `texts` as furniture on the other untouched pages of
+    `page_id`'s newspaper; the pages changed."""
+    record_rule(store, page_id, texts)
+    return propose_elsewhere(store, page_id, texts)
+
+
+def propose_elsewhere(store: Store, page_id: int, texts: Sequence[str]) -> list[int]:
     """Propose `texts` as furniture on the other untouched pages of `page_id`'s
     newspaper; the pages changed. A page is checked and written in one transaction, so
     one the window opens meanwhile is either changed whole or not at all."""
@@ -115,8 +131,6 @@ def spread_furniture(store: Store, page_id: int, texts: Sequence[str]) -> list[i
 
     summary = store.page_summary(page_id)
     reason = _reason(summary.page_no, summary.source)
-    with store.writing():
-        store.log(page_id, MARKED, {"texts": list(texts)})
     # a cheap first sieve in SQL (the raw text holds the line); the rule itself then
     # matches whole cleaned lines
     sieve = " OR ".join("instr(raw_text, ?) > 0" for _ in texts)

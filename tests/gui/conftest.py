@@ -135,7 +135,12 @@ def saved_blocks(
 
 
 def last_action(database: Path) -> str:
-    return rows(database, "SELECT action FROM edit_log ORDER BY id DESC LIMIT 1")[0][0]
+    """The last correction saved; a furniture rule's record, written beside a noise
+    marking, is not one."""
+    return rows(
+        database,
+        "SELECT action FROM edit_log WHERE action != 'furniture_marked' ORDER BY id DESC LIMIT 1",
+    )[0][0]
 
 
 def type_chinese(widget, text: str) -> None:
