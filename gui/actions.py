@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from banmian.core.page.model import Role
 from banmian.gui.translate import tr
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,6 +41,15 @@ MENUS = (
     QT_TR_NOOP("&Help"),
 )
 STANDARD = {"quit": _S.Quit, "open_database": _S.Open}
+ROLE_ACTIONS = {
+    "role_headline": Role.HEADLINE,
+    "role_subheadline": Role.SUBHEADLINE,
+    "role_kicker": Role.KICKER,
+    "role_byline": Role.BYLINE,
+    "role_body": Role.BODY,
+    "role_caption": Role.CAPTION,
+    "role_noise": Role.NOISE,
+}
 
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_database", "&File", QT_TR_NOOP("Open database…"), ("Ctrl+O",)),
@@ -170,7 +180,10 @@ SPECS: tuple[ActionSpec, ...] = (
         "&Go",
         QT_TR_NOOP("Go to line…"),
         ("Ctrl+G",),
-        QT_TR_NOOP("Type a line number, Return: its block is selected"),
+        QT_TR_NOOP(
+            "Type a line number, then Return or a command's key: its block is selected "
+            "(Shift+J next splits it at that line)"
+        ),
         True,
     ),
     ActionSpec(
@@ -283,7 +296,10 @@ SPECS: tuple[ActionSpec, ...] = (
         "&Block",
         QT_TR_NOOP("Split paragraph at a line…"),
         ("Shift+J",),
-        QT_TR_NOOP("↑/↓ choose the line that starts the new paragraph, Return splits"),
+        QT_TR_NOOP(
+            "↑/↓ or the line number's last digits choose the line that starts the new "
+            "paragraph; Return splits, a role key splits and gives the lower part that role"
+        ),
         True,
     ),
     ActionSpec(
@@ -385,6 +401,16 @@ SPECS: tuple[ActionSpec, ...] = (
 )
 
 
+def role_letters() -> dict[int, Role]:
+    """The role keys (H, U, K, …) as Qt key codes, from the table above."""
+    out = {}
+    for spec in SPECS:
+        if spec.name in ROLE_ACTIONS:
+            for shortcut in spec.shortcuts:
+                out[QKeySequence(shortcut)[0].key()] = ROLE_ACTIONS[spec.name]
+    return out
+
+
 def build_actions(
     window: QWidget, menubar: QMenuBar, handler: Callable[[str], Callable[[], None]]
 ) -> tuple[dict[str, QAction], dict[str, QMenu]]:
@@ -434,7 +460,9 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str, str]]:
         (
             tr("Block"),
             tr("While choosing a split line"),
-            tr("↑, ↓, PgDn, PgUp, Return; Esc cancels"),
+            tr(
+                "↑, ↓, PgDn, PgUp, the line number's last digits; Return or a role key; Esc cancels"
+            ),
         )
     )
     rows.append((tr("Edit"), tr("Remove the selected tag (in the tag list)"), "Delete"))

@@ -20,8 +20,7 @@ from banmian.core.corpus import vocabulary
 from banmian.core.corpus.listing import page_exists
 from banmian.core.corpus.paths import default_database, open_store
 from banmian.core.corpus.store import Store, page_place
-from banmian.core.page.model import Role
-from banmian.gui.actions import SPECS, build_actions
+from banmian.gui.actions import ROLE_ACTIONS, SPECS, build_actions
 from banmian.gui.corpus_view import CorpusView
 from banmian.gui.fonts import missing_font_warning, page_font
 from banmian.gui.furniture_rule import FurnitureRule
@@ -41,16 +40,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-ROLE_KEYS = {
-    "role_headline": Role.HEADLINE,
-    "role_subheadline": Role.SUBHEADLINE,
-    "role_kicker": Role.KICKER,
-    "role_byline": Role.BYLINE,
-    "role_body": Role.BODY,
-    "role_caption": Role.CAPTION,
-    "role_noise": Role.NOISE,
-}
 
 
 class MainWindow(QMainWindow):
@@ -312,8 +301,8 @@ class MainWindow(QMainWindow):
     # -- commands -----------------------------------------------------------------------
     def handler(self, name: str) -> Callable[[], None]:
         editor = self.editor
-        if name in ROLE_KEYS:
-            return lambda: editor.set_role(ROLE_KEYS[name])
+        if name in ROLE_ACTIONS:
+            return lambda: editor.set_role(ROLE_ACTIONS[name])
         if name.startswith("accept_suggestion_"):
             number = int(name.rsplit("_", 1)[1])
             return lambda: editor.accept_suggestion(number)

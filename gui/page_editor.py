@@ -70,6 +70,8 @@ class PageEditor(PageLinks, PageNavigation, DoubtReview, SplitChoice, QWidget):
         self.read_only = False  # a verified page, until the annotator chooses to edit it
         self.split_block: int | None = None  # choosing the line of a paragraph split
         self.split_line: int | None = None
+        self.split_typed = ""  # the digits typed while choosing the split line
+        self.goto_line_at: int | None = None  # the line Ctrl+G went to (Shift+J splits there)
         self._syncing = False
         # The store's log is copied into the file once the annotator pauses (see
         # Store.defer_checkpoints), never inside a keystroke.
@@ -98,7 +100,9 @@ class PageEditor(PageLinks, PageNavigation, DoubtReview, SplitChoice, QWidget):
         goto_layout.addWidget(QLabel(tr("Go to line:")))
         self.goto_entry = QLineEdit()
         self.goto_entry.setValidator(QIntValidator(1, 10**6, self.goto_entry))
-        self.goto_entry.setPlaceholderText(tr("line number, Return (Esc: back)"))
+        self.goto_entry.setPlaceholderText(
+            tr("line number, then Return or a command key (Esc: back)")
+        )
         goto_layout.addWidget(self.goto_entry, 1)
         self.goto_bar.hide()
         layout = QVBoxLayout(self)
@@ -451,7 +455,17 @@ class PageEditor(PageLinks, PageNavigation, DoubtReview, SplitChoice, QWidget):
         self.tree.setFocus()  # the next key is a command again, not a tag
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            if watched is self.tree and self.split_choice_takes(event.key(), event.modifiers()):
+                event.accept()  # a digit or role key chooses the split, not its command
+                return True
+            if watched is self.goto_entry and _ends_typing_a_number(event):
+                self._goto_typed()  # the number typed so far is gone to; the key then
+                event.ignore()  # acts as the command it is, on that line's block
+                return True
         if event.type() == QEvent.Type.KeyPress:
+            if watched is self.tree:
+                self.goto_line_at = None  # Shift+J splits at it only right after Ctrl+G
             if watched is self.tree and self.split_block is not None:
                 if self._split_key(event):
                     return True
@@ -469,6 +483,30 @@ class PageEditor(PageLinks, PageNavigation, DoubtReview, SplitChoice, QWidget):
 
     def add_tag_named(self, name: str, kind: str) -> None:
         self.apply(lambda s: articleedits.add_tag(s, self._need_article(), Tag(name, kind, "user")))
+
+
+def _ends_typing_a_number(event: QEvent) -> bool:
+    """A key in the go-to-line field that is neither a digit nor for editing the number:
+    a command's key (H, Shift+J, 3, …) ends the typing instead of Return."""
+    editing = {
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Escape,
+    }
+    plain = event.modifiers() in (
+        Qt.KeyboardModifier.NoModifier,
+        Qt.KeyboardModifier.KeypadModifier,
+    )
+    if event.key() in editing or (plain and Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9):
+        return False
+    # a shortcut with a modifier (Ctrl+Z, Ctrl+A in the field) stays the field's own
+    return event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
 
 
 def _block_after(seg: Segmentation, keys: list[int]) -> int | None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex
 
 class PageNavigation:
     """Needs from the editor: `tree`, `text_view`, `segmentation`, `message`,
-    `goto_bar`, `goto_entry` and `_tree_selected`."""
+    `goto_bar`, `goto_entry`, `goto_line_at` and `_tree_selected`."""
 
     def _go_to_row(self, wanted: Callable[[QModelIndex], bool], step: int) -> bool:
         rows = self.tree.rows()
@@ -74,6 +74,7 @@ class PageNavigation:
         """Ctrl+G: a line number typed in the bar above the page, Return goes there."""
         if self.segmentation is None:
             return
+        self.goto_line_at = None
         self.goto_bar.show()
         self.goto_entry.clear()
         self.goto_entry.setFocus()
@@ -98,6 +99,8 @@ class PageNavigation:
         owner = seg.article_of(block.first)
         self.tree.select_items([owner.id] if owner else [], [block.first])
         self._tree_selected()
+        # a line inside the block: Shift+J, pressed next, splits the block there
+        self.goto_line_at = line if block.first < line <= block.last else None
 
     def switch_pane(self) -> None:
         if self.tree.hasFocus():

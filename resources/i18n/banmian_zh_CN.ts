@@ -3,628 +3,628 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/actions.py" line="33" />
+        <location filename="../../gui/actions.py" line="34" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="34" />
+        <location filename="../../gui/actions.py" line="35" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="35" />
+        <location filename="../../gui/actions.py" line="36" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="36" />
+        <location filename="../../gui/actions.py" line="37" />
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="37" />
+        <location filename="../../gui/actions.py" line="38" />
         <source>&amp;Block</source>
         <translation>文块(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="38" />
+        <location filename="../../gui/actions.py" line="39" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="39" />
+        <location filename="../../gui/actions.py" line="40" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="40" />
+        <location filename="../../gui/actions.py" line="41" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45" />
+        <location filename="../../gui/actions.py" line="55" />
         <source>Open database…</source>
         <translation>打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49" />
+        <location filename="../../gui/actions.py" line="59" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="51" />
+        <location filename="../../gui/actions.py" line="61" />
         <source>Add page files to the database</source>
         <translation>把版面文件加入数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56" />
+        <location filename="../../gui/actions.py" line="66" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="58" />
+        <location filename="../../gui/actions.py" line="68" />
         <source>Add every *.txt under a folder</source>
         <translation>导入文件夹下所有 *.txt</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63" />
+        <location filename="../../gui/actions.py" line="73" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="65" />
+        <location filename="../../gui/actions.py" line="75" />
         <source>Write the curated articles for research</source>
         <translation>导出整理好的文章供研究使用</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="70" />
+        <location filename="../../gui/actions.py" line="80" />
         <source>Tag vocabulary…</source>
         <translation>标签词表…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="72" />
+        <location filename="../../gui/actions.py" line="82" />
         <source>The tags annotators choose from</source>
         <translation>标注员可选的标签</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="77" />
+        <location filename="../../gui/actions.py" line="87" />
         <source>Annotator name…</source>
         <translation>注释者姓名…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="79" />
+        <location filename="../../gui/actions.py" line="89" />
         <source>The name written with every correction and in the export</source>
         <translation>随每次修改及导出写入的姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="81" />
+        <location filename="../../gui/actions.py" line="91" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="85" />
+        <location filename="../../gui/actions.py" line="95" />
         <source>Search articles</source>
         <translation>搜索文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="87" />
+        <location filename="../../gui/actions.py" line="97" />
         <source>Word-aware search over the corpus</source>
         <translation>按词检索整个语料</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="92" />
+        <location filename="../../gui/actions.py" line="102" />
         <source>Go to the other part of the article</source>
         <translation>转到文章的另一部分</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="95" />
+        <location filename="../../gui/actions.py" line="105" />
         <source>An article continued on another page (下转/上接): go there; L again comes back</source>
         <translation>跨版续接的文章（下转/上接）：转到另一部分；再按 L 返回</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="102" />
+        <location filename="../../gui/actions.py" line="112" />
         <source>Link to another page…</source>
         <translation>链接到其他版面…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="104" />
+        <location filename="../../gui/actions.py" line="114" />
         <source>Type the other part of the article (p2 A3); empty removes the link</source>
         <translation>输入文章的另一部分（如 p2 A3）；留空则删除链接</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="110" />
+        <location filename="../../gui/actions.py" line="120" />
         <source>Remove the link to another page</source>
         <translation>删除与其他版面的链接</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="112" />
+        <location filename="../../gui/actions.py" line="122" />
         <source>This part is no longer linked, and linking leaves it alone</source>
         <translation>这部分不再链接，自动链接也不再改动它</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="118" />
+        <location filename="../../gui/actions.py" line="128" />
         <source>Edit article details</source>
         <translation>编辑文章信息</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="120" />
+        <location filename="../../gui/actions.py" line="130" />
         <source>Title, continuations, notes</source>
         <translation>标题、转版、备注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="126" />
+        <location filename="../../gui/actions.py" line="136" />
         <source>Add a tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="128" />
+        <location filename="../../gui/actions.py" line="138" />
         <source>Type a tag; completion from the vocabulary</source>
         <translation>输入标签，按词表自动补全</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="135" />
+        <location filename="../../gui/actions.py" line="145" />
         <source>Accept suggested tag {0}</source>
         <translation>采纳第 {0} 个推荐标签</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="146" />
+        <location filename="../../gui/actions.py" line="156" />
         <source>Corpus</source>
         <translation>语料</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="148" />
+        <location filename="../../gui/actions.py" line="158" />
         <source>Back to the list of pages</source>
         <translation>返回版面列表</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="153" />
+        <location filename="../../gui/actions.py" line="163" />
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="155" />
+        <location filename="../../gui/actions.py" line="165" />
         <source>The next article's row in the tree</source>
         <translation>树中下一篇文章所在行</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="158" />
+        <location filename="../../gui/actions.py" line="168" />
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="162" />
+        <location filename="../../gui/actions.py" line="172" />
         <source>Next heading block</source>
         <translation>下一个标题文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="164" />
+        <location filename="../../gui/actions.py" line="174" />
         <source>The next kicker, headline or subtitle in the tree</source>
         <translation>树中下一个引题、主标题或副标题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="167" />
+        <location filename="../../gui/actions.py" line="177" />
         <source>Previous heading block</source>
         <translation>上一个标题文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="171" />
+        <location filename="../../gui/actions.py" line="181" />
         <source>Go to line…</source>
         <translation>转到行…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="173" />
-        <source>Type a line number, Return: its block is selected</source>
-        <translation>输入行号并回车：选中该行所在文块</translation>
+        <location filename="../../gui/actions.py" line="184" />
+        <source>Type a line number, then Return or a command's key: its block is selected (Shift+J next splits it at that line)</source>
+        <translation>输入行号，再按回车或命令键：选中该行所在文块（随后 Shift+J 在该行拆分）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="179" />
+        <location filename="../../gui/actions.py" line="300" />
+        <source>↑/↓ or the line number's last digits choose the line that starts the new paragraph; Return splits, a role key splits and gives the lower part that role</source>
+        <translation>↑/↓ 或行号末位数字选择新段落的起始行；回车拆分，按角色键则拆分并把下半部分设为该角色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="464" />
+        <source>↑, ↓, PgDn, PgUp, the line number's last digits; Return or a role key; Esc cancels</source>
+        <translation>↑、↓、PgDn、PgUp、行号末位数字；回车或角色键；Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="192" />
         <source>Page text ↔ article tree</source>
         <translation>版面文本 ↔ 文章树</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="181" />
+        <location filename="../../gui/actions.py" line="194" />
         <source>Move the focus between the page text and the article tree</source>
         <translation>在版面文本与文章树之间切换焦点</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="187" />
+        <location filename="../../gui/actions.py" line="200" />
         <source>Extend over the blocks that go on from it on the page</source>
         <translation>扩展选择到版面上紧接其后的文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="189" />
+        <location filename="../../gui/actions.py" line="202" />
         <source>Select down the tree the blocks that continue the selection in the text</source>
         <translation>沿文章树向下选中在版面文字中接续当前选择的文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="195" />
+        <location filename="../../gui/actions.py" line="208" />
         <source>Extend over the blocks it goes on from on the page</source>
         <translation>扩展选择到版面上紧接其前的文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="200" />
+        <location filename="../../gui/actions.py" line="213" />
         <source>Previous page</source>
         <translation>上一版</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="201" />
+        <location filename="../../gui/actions.py" line="214" />
         <source>Next page</source>
         <translation>下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="205" />
+        <location filename="../../gui/actions.py" line="218" />
         <source>Split article here</source>
         <translation>从此处拆分文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="207" />
+        <location filename="../../gui/actions.py" line="220" />
         <source>The selected block starts a new article</source>
         <translation>所选文块开始一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="213" />
+        <location filename="../../gui/actions.py" line="226" />
         <source>Merge with next</source>
         <translation>与下一篇合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="215" />
+        <location filename="../../gui/actions.py" line="228" />
         <source>The next article joins this one</source>
         <translation>下一篇并入本篇</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="221" />
+        <location filename="../../gui/actions.py" line="234" />
         <source>Merge with previous</source>
         <translation>与上一篇合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="223" />
+        <location filename="../../gui/actions.py" line="236" />
         <source>This article joins the previous one</source>
         <translation>本篇并入上一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="229" />
+        <location filename="../../gui/actions.py" line="242" />
         <source>New article from blocks</source>
         <translation>用所选文块新建文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="231" />
+        <location filename="../../gui/actions.py" line="244" />
         <source>The selected blocks form a new article</source>
         <translation>所选文块组成一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="237" />
+        <location filename="../../gui/actions.py" line="250" />
         <source>Dissolve article</source>
         <translation>解散文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="239" />
+        <location filename="../../gui/actions.py" line="252" />
         <source>Its blocks stay on the page, in no article</source>
         <translation>文块留在版面上，不属于任何文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="245" />
+        <location filename="../../gui/actions.py" line="258" />
         <source>Move article up</source>
         <translation>文章上移</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="247" />
+        <location filename="../../gui/actions.py" line="260" />
         <source>Earlier in reading order</source>
         <translation>阅读顺序提前</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="253" />
+        <location filename="../../gui/actions.py" line="266" />
         <source>Move article down</source>
         <translation>文章下移</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="255" />
+        <location filename="../../gui/actions.py" line="268" />
         <source>Later in reading order</source>
         <translation>阅读顺序推后</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="258" />
+        <location filename="../../gui/actions.py" line="271" />
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="259" />
+        <location filename="../../gui/actions.py" line="272" />
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="260" />
+        <location filename="../../gui/actions.py" line="273" />
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="261" />
+        <location filename="../../gui/actions.py" line="274" />
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="262" />
+        <location filename="../../gui/actions.py" line="275" />
         <source>Body paragraph</source>
         <translation>正文段落</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="263" />
+        <location filename="../../gui/actions.py" line="276" />
         <source>Caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="264" />
+        <location filename="../../gui/actions.py" line="277" />
         <source>Noise (page furniture)</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="268" />
+        <location filename="../../gui/actions.py" line="281" />
         <source>Join with next paragraph</source>
         <translation>与下一段合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="270" />
+        <location filename="../../gui/actions.py" line="283" />
         <source>A column break read as a paragraph break</source>
         <translation>分栏处被误作分段</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="276" />
+        <location filename="../../gui/actions.py" line="289" />
         <source>Join with previous paragraph</source>
         <translation>与上一段合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="278" />
+        <location filename="../../gui/actions.py" line="291" />
         <source>The same join, from the lower paragraph (where F7 stops)</source>
         <translation>同样的合并，从下面的段落执行（F7 停在此处）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="284" />
+        <location filename="../../gui/actions.py" line="297" />
         <source>Split paragraph at a line…</source>
         <translation>在某行拆分段落…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="286" />
-        <source>↑/↓ choose the line that starts the new paragraph, Return splits</source>
-        <translation>↑/↓ 选择新段落的起始行，回车拆分</translation>
-    </message>
-    <message>
-        <location filename="../../gui/actions.py" line="292" />
+        <location filename="../../gui/actions.py" line="308" />
         <source>Move to previous article</source>
         <translation>移到上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="298" />
+        <location filename="../../gui/actions.py" line="314" />
         <source>Move to next article</source>
         <translation>移到下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="300" />
+        <location filename="../../gui/actions.py" line="316" />
         <source>Take out of its article</source>
         <translation>移出所属文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="305" />
+        <location filename="../../gui/actions.py" line="321" />
         <source>Move to article {0}</source>
         <translation>移到第 {0} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="307" />
+        <location filename="../../gui/actions.py" line="323" />
         <source>The selected blocks go to the article numbered so in the tree</source>
         <translation>选中的文块移到文章树中该编号的文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="316" />
+        <location filename="../../gui/actions.py" line="332" />
         <source>Next doubt</source>
         <translation>下一个存疑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="318" />
+        <location filename="../../gui/actions.py" line="334" />
         <source>The least sure decision left</source>
         <translation>剩下最没把握的判断</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="321" />
+        <location filename="../../gui/actions.py" line="337" />
         <source>Previous doubt</source>
         <translation>上一个存疑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="325" />
+        <location filename="../../gui/actions.py" line="341" />
         <source>Next doubtful block down the tree</source>
         <translation>文章树中下一个存疑文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="327" />
+        <location filename="../../gui/actions.py" line="343" />
         <source>The next block with a doubt, in the tree's order (F8: least sure first)</source>
         <translation>按文章树顺序的下一个存疑文块（F8：最不确定的优先）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="333" />
+        <location filename="../../gui/actions.py" line="349" />
         <source>Previous doubtful block up the tree</source>
         <translation>文章树中上一个存疑文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="341" />
+        <location filename="../../gui/actions.py" line="357" />
         <source>Accept the decision</source>
         <translation>认可该判断</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="343" />
+        <location filename="../../gui/actions.py" line="359" />
         <source>Clears the doubt</source>
         <translation>清除存疑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="346" />
+        <location filename="../../gui/actions.py" line="362" />
         <source>Take alternative 1</source>
         <translation>采用备选 1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="347" />
+        <location filename="../../gui/actions.py" line="363" />
         <source>Take alternative 2</source>
         <translation>采用备选 2</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="351" />
+        <location filename="../../gui/actions.py" line="367" />
         <source>Edit this verified page</source>
         <translation>编辑此已核对版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="353" />
+        <location filename="../../gui/actions.py" line="369" />
         <source>A verified page opens read-only; this makes it editable again</source>
         <translation>已核对版面以只读方式打开；此命令使其重新可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="359" />
+        <location filename="../../gui/actions.py" line="375" />
         <source>Page verified, next page</source>
         <translation>本版已核，下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="361" />
+        <location filename="../../gui/actions.py" line="377" />
         <source>Mark verified and open the next unverified page</source>
         <translation>标记为已核并打开下一个未核版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="367" />
+        <location filename="../../gui/actions.py" line="383" />
         <source>Reflowed text</source>
         <translation>重排文本</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="369" />
+        <location filename="../../gui/actions.py" line="385" />
         <source>Show the articles as read instead of the raw lines</source>
         <translation>按阅读顺序显示文章，而非原始行</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="374" />
+        <location filename="../../gui/actions.py" line="390" />
         <source>Blocks in page order</source>
         <translation>按版面顺序列出文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="377" />
+        <location filename="../../gui/actions.py" line="393" />
         <source>List each article's blocks as they stand in the page text, so that Down does not jump back and forth where headings are printed after their body</source>
         <translation>按文块在版面文本中的位置列出每篇文章的文块，标题印在正文之后时，向下键不再来回跳动</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="381" />
+        <location filename="../../gui/actions.py" line="397" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="382" />
+        <location filename="../../gui/actions.py" line="398" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="383" />
+        <location filename="../../gui/actions.py" line="399" />
         <location filename="../../gui/shortcut_sheet.py" line="23" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="384" />
-        <location filename="../../gui/main_window.py" line="533" />
+        <location filename="../../gui/actions.py" line="400" />
+        <location filename="../../gui/main_window.py" line="522" />
         <source>About banmian</source>
         <translation>关于版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="425" />
-        <location filename="../../gui/actions.py" line="429" />
-        <location filename="../../gui/actions.py" line="430" />
-        <location filename="../../gui/actions.py" line="431" />
-        <location filename="../../gui/actions.py" line="432" />
+        <location filename="../../gui/actions.py" line="451" />
+        <location filename="../../gui/actions.py" line="455" />
+        <location filename="../../gui/actions.py" line="456" />
+        <location filename="../../gui/actions.py" line="457" />
+        <location filename="../../gui/actions.py" line="458" />
         <source>Go</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="425" />
+        <location filename="../../gui/actions.py" line="451" />
         <source>Open the selected page</source>
         <translation>打开所选版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="425" />
+        <location filename="../../gui/actions.py" line="451" />
         <source>Return, double click</source>
         <translation>回车、双击</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="426" />
-        <location filename="../../gui/actions.py" line="427" />
-        <location filename="../../gui/actions.py" line="428" />
-        <location filename="../../gui/actions.py" line="440" />
+        <location filename="../../gui/actions.py" line="452" />
+        <location filename="../../gui/actions.py" line="453" />
+        <location filename="../../gui/actions.py" line="454" />
+        <location filename="../../gui/actions.py" line="468" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="426" />
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/actions.py" line="452" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="427" />
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/actions.py" line="453" />
+        <location filename="../../gui/main_window.py" line="94" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="428" />
+        <location filename="../../gui/actions.py" line="454" />
         <source>Add a vocabulary tag</source>
         <translation>添加词表标签</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="428" />
+        <location filename="../../gui/actions.py" line="454" />
         <source>T, then the tag's key</source>
         <translation>T，再按标签的键</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="429" />
+        <location filename="../../gui/actions.py" line="455" />
         <source>Next / previous block or article row</source>
         <translation>下一行 / 上一行（文块或文章）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="430" />
+        <location filename="../../gui/actions.py" line="456" />
         <source>Extend the selection of blocks</source>
         <translation>扩展文块选择</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="431" />
+        <location filename="../../gui/actions.py" line="457" />
         <source>Back to the article tree from any field</source>
         <translation>从任何输入框回到文章树</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="432" />
+        <location filename="../../gui/actions.py" line="458" />
         <source>Next / previous field or pane</source>
         <translation>下一个 / 上一个输入框或窗格</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="435" />
+        <location filename="../../gui/actions.py" line="461" />
         <source>Block</source>
         <translation>文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="436" />
+        <location filename="../../gui/actions.py" line="462" />
         <source>While choosing a split line</source>
         <translation>选择拆分行时</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="437" />
-        <source>↑, ↓, PgDn, PgUp, Return; Esc cancels</source>
-        <translation>↑、↓、PgDn、PgUp、回车；Esc 取消</translation>
-    </message>
-    <message>
-        <location filename="../../gui/actions.py" line="440" />
+        <location filename="../../gui/actions.py" line="468" />
         <source>Remove the selected tag (in the tag list)</source>
         <translation>删除选中的标签（在标签列表中）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="441" />
+        <location filename="../../gui/actions.py" line="469" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="441" />
+        <location filename="../../gui/actions.py" line="469" />
         <source>Move blocks to another article</source>
         <translation>把文块移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="441" />
+        <location filename="../../gui/actions.py" line="469" />
         <source>drag them onto it</source>
         <translation>拖放到该文章上</translation>
     </message>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <location filename="../../gui/corpus_view.py" line="52" />
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/main_window.py" line="388" />
         <source>Newspaper</source>
         <translation>报纸</translation>
     </message>
@@ -1023,118 +1023,118 @@
         <translation>正在导入版面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="101" />
         <source>Vocabulary tags (T, key)</source>
         <translation>词表标签（T，键）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="179" />
         <source>process {0} on {1}</source>
         <translation>{1} 上的进程 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="179" />
         <source>another process</source>
         <translation>另一个进程</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>{0} is open in another banmian window ({1}). This window shows it read-only, so that neither window overwrites the other's corrections. Close the other window and open the database again to edit it here.</source>
         <translation>{0} 已在另一个 banmian 窗口中打开（{1}）。本窗口以只读方式显示它，以免两个窗口互相覆盖对方的修改。关闭另一个窗口后重新打开此数据库，即可在这里编辑。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
-        <location filename="../../gui/page_editor.py" line="182" />
+        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/page_editor.py" line="184" />
         <source>Read-only: the database is open in another window</source>
         <translation>只读：数据库已在另一个窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>Database open in another window</source>
         <translation>数据库已在另一个窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="200" />
         <source>Continue read-only</source>
         <translation>以只读方式继续</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368" />
+        <location filename="../../gui/main_window.py" line="357" />
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="359" />
         <source>banmian databases (*.db *.sqlite);;All files (*)</source>
         <translation>版面数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393" />
+        <location filename="../../gui/main_window.py" line="382" />
         <source>Annotator: {0}</source>
         <translation>注释者：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400" />
+        <location filename="../../gui/main_window.py" line="389" />
         <source>Newspaper of these pages (leave empty to take it from the file names):</source>
         <translation>这些版面所属报纸（留空则从文件名获取）：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="399" />
         <source>Import page files</source>
         <translation>导入版面文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="399" />
         <source>Page text (*.txt);;All files (*)</source>
         <translation>版面文本 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416" />
+        <location filename="../../gui/main_window.py" line="405" />
         <source>Import every page under a folder</source>
         <translation>导入文件夹下的所有版面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424" />
+        <location filename="../../gui/main_window.py" line="413" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438" />
+        <location filename="../../gui/main_window.py" line="427" />
         <source>Import: {0}</source>
         <translation>导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442" />
+        <location filename="../../gui/main_window.py" line="431" />
         <source>{0} (same page as {1})</source>
         <translation>{0}（与 {1} 是同一版）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445" />
+        <location filename="../../gui/main_window.py" line="434" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496" />
+        <location filename="../../gui/main_window.py" line="485" />
         <source>Page verified. Every page of the corpus is verified.</source>
         <translation>本版已核。语料中的所有版面都已核完。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="489" />
         <source>Page verified; this is the next unverified page.</source>
         <translation>本版已核；这是下一个未核版面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="535" />
+        <location filename="../../gui/main_window.py" line="524" />
         <source>banmian (版面): correct the articles of digitized Chinese newspaper pages, tag them, and export a verified corpus.
 
 Database: {0}</source>
@@ -1148,37 +1148,37 @@ Database: {0}</source>
         <translation>转到行：</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="103" />
-        <source>line number, Return (Esc: back)</source>
-        <translation>行号，回车（Esc 返回）</translation>
+        <location filename="../../gui/page_editor.py" line="104" />
+        <source>line number, then Return or a command key (Esc: back)</source>
+        <translation>行号，再按回车或命令键（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="184" />
+        <location filename="../../gui/page_editor.py" line="186" />
         <source>Verified page, read-only: press E to edit it</source>
         <translation>已核对版面，只读：按 E 编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="190" />
+        <location filename="../../gui/page_editor.py" line="192" />
         <source>This page is already editable</source>
         <translation>此版面已可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="198" />
+        <location filename="../../gui/page_editor.py" line="200" />
         <source>The page is editable again (in progress)</source>
         <translation>版面已重新可编辑（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="249" />
+        <location filename="../../gui/page_editor.py" line="251" />
         <source>Not saved, so not made: {0}</source>
         <translation>未能保存，修改未生效：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="262" />
+        <location filename="../../gui/page_editor.py" line="264" />
         <source>Open a page first</source>
         <translation>请先打开一个版面</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="284" />
+        <location filename="../../gui/page_editor.py" line="286" />
         <source>Mark page {0}</source>
         <translation>标记版面为{0}</translation>
     </message>
@@ -1220,114 +1220,124 @@ Database: {0}</source>
         <translation>删除 {0} 的链接</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="371" />
+        <location filename="../../gui/page_editor.py" line="373" />
         <source>select an article first</source>
         <translation>请先选择一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="377" />
-        <location filename="../../gui/page_editor.py" line="425" />
-        <location filename="../../gui/page_editor.py" line="504" />
+        <location filename="../../gui/page_editor.py" line="379" />
+        <location filename="../../gui/page_editor.py" line="420" />
+        <location filename="../../gui/split_choice.py" line="45" />
         <source>select a block first</source>
         <translation>请先选择一个文块</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="430" />
+        <location filename="../../gui/split_choice.py" line="54" />
         <source>a one-line block cannot be split</source>
         <translation>单行文块无法拆分</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="448" />
-        <source>Split at line {0}: ↑/↓ choose the line, PgDn/PgUp the next likely one, Return splits, Esc cancels</source>
-        <translation>在第 {0} 行拆分：↑/↓ 选择行，PgDn/PgUp 跳到下一个可能的行，回车拆分，Esc 取消</translation>
+        <location filename="../../gui/split_choice.py" line="73" />
+        <source>Split at line {0}: ↑/↓ or its number's last digits choose the line, PgDn/PgUp the next likely one, Return splits, a role key splits and sets the lower part's role, Esc cancels</source>
+        <translation>在第 {0} 行拆分：↑/↓ 或行号末位数字选择行，PgDn/PgUp 跳到下一个可能的行，回车拆分，按角色键则拆分并设定下半部分的角色，Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="489" />
+        <location filename="../../gui/split_choice.py" line="97" />
+        <source>Split the paragraph at line {0} and give the lower part its role</source>
+        <translation>在第 {0} 行拆分段落并设定下半部分的角色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/split_choice.py" line="135" />
+        <source>No line of this block ends in {0}</source>
+        <translation>本文块没有以 {0} 结尾的行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/split_choice.py" line="159" />
         <source>No split</source>
         <translation>未拆分</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="497" />
+        <location filename="../../gui/split_choice.py" line="167" />
         <source>put the page text's cursor on the line that starts the paragraph</source>
         <translation>请把版面文本的光标放在新段落开始的那一行</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="558" />
+        <location filename="../../gui/page_navigation.py" line="36" />
         <source>No article further on</source>
         <translation>后面没有文章了</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="558" />
+        <location filename="../../gui/page_navigation.py" line="36" />
         <source>No article above</source>
         <translation>前面没有文章了</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="568" />
+        <location filename="../../gui/page_navigation.py" line="46" />
         <source>No heading further on</source>
         <translation>后面没有标题了</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="568" />
+        <location filename="../../gui/page_navigation.py" line="46" />
         <source>No heading above</source>
         <translation>前面没有标题了</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="593" />
+        <location filename="../../gui/page_navigation.py" line="71" />
         <source>The next block does not go on from it on the page</source>
         <translation>下一个文块在版面上并不紧接于此</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="605" />
+        <location filename="../../gui/doubt_review.py" line="30" />
         <source>No doubt further on</source>
         <translation>后面没有存疑之处了</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="605" />
+        <location filename="../../gui/doubt_review.py" line="30" />
         <source>No doubt above</source>
         <translation>前面没有存疑之处了</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="634" />
+        <location filename="../../gui/page_navigation.py" line="97" />
         <source>No block at or below line {0}</source>
         <translation>第 {0} 行及以下没有文块</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="661" />
+        <location filename="../../gui/page_editor.py" line="482" />
         <source>no suggested tag {0}</source>
         <translation>没有第 {0} 个推荐标签</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="670" />
+        <location filename="../../gui/doubt_review.py" line="39" />
         <source>No doubts left on this page</source>
         <translation>本版没有存疑了</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="683" />
+        <location filename="../../gui/doubt_review.py" line="52" />
         <source>no doubt to decide: press F8 to go to one</source>
         <translation>当前没有选中存疑：按 F8 转到一处</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="812" />
+        <location filename="../../gui/page_editor.py" line="545" />
         <source>{0} has no {1} article</source>
         <translation>{0} 没有{1}文章</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="813" />
+        <location filename="../../gui/page_editor.py" line="546" />
         <source>previous</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="813" />
+        <location filename="../../gui/page_editor.py" line="546" />
         <source>next</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="827" />
+        <location filename="../../gui/page_editor.py" line="560" />
         <source>there is no article above it</source>
         <translation>它上方没有文章</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="827" />
+        <location filename="../../gui/page_editor.py" line="560" />
         <source>there is no article below it</source>
         <translation>它下方没有文章</translation>
     </message>
@@ -1533,13 +1543,13 @@ Database: {0}</source>
     </message>
     <message>
         <location filename="../../gui/app.py" line="105" />
-        <location filename="../../gui/main_window.py" line="385" />
+        <location filename="../../gui/main_window.py" line="374" />
         <source>Annotator name</source>
         <translation>注释者姓名</translation>
     </message>
     <message>
         <location filename="../../gui/app.py" line="106" />
-        <location filename="../../gui/main_window.py" line="386" />
+        <location filename="../../gui/main_window.py" line="375" />
         <source>Your name, written with every correction and in the export:</source>
         <translation>您的姓名，随每次修改及导出写入：</translation>
     </message>
@@ -1650,7 +1660,7 @@ Database: {0}</source>
         <translation>使用自带模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>{0}'s batch: corrections are logged under {0}</source>
         <translation>{0} 的批次：修改记在 {0} 名下</translation>
     </message>
@@ -1810,12 +1820,12 @@ Database: {0}</source>
         <translation>此前的更正都已保存，可以继续工作。</translation>
     </message>
     <message>
-        <location filename="../../gui/furniture_rule.py" line="47" />
+        <location filename="../../gui/furniture_rule.py" line="48" />
         <source>Could not propose the furniture on other pages: {0}</source>
         <translation>无法在其他版面上建议版面杂项：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/furniture_rule.py" line="57" />
+        <location filename="../../gui/furniture_rule.py" line="58" />
         <source>Also proposed as page furniture on {0} new pages of this newspaper</source>
         <translation>已在本报 {0} 个新版面上同样建议为版面杂项</translation>
     </message>
