@@ -38,18 +38,23 @@ os.environ.setdefault("BANMIAN_ANNOTATOR", "oracle")
 
 from banmian.core.corpus.store import PageMeta, Store  # noqa: E402
 from banmian.core.page.files import read_page_file  # noqa: E402
+from banmian.core.page.model import Role  # noqa: E402
 from banmian.core.segmentation.metrics import score  # noqa: E402
 from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
+from banmian.gui.split_choice import likely_paragraph_start  # noqa: E402
 
 from tests.bench.keys_plan import (  # noqa: E402
+    ROLE_KEY,
+    best_path,
     block_row,
     doubt_walk,
     extension_path,
     fix_articles,
     fix_blocks,
     fix_joins,
+    fix_nearest,
+    paths_from,
     read_gold,
-    shortest_path,
     split_path,
     text_lines,
 )
@@ -88,11 +93,25 @@ class Annotator:
         self.numbers = "to_article_1" in window.actions  # 1–9: move to article N
         self.doubt_rows = "next_doubt_down" in window.actions  # F7: next doubtful block
         self.page_runs = "extend_on_page" in window.actions  # Shift+PgDn: a column segment
+        # the split line chosen by its number's last digits, or split and role at once
+        self.split_keys = hasattr(window.editor, "split_typed")
+        # after Ctrl+G a command needs no Return, and Shift+J splits at the line gone to
+        self.goto_keys = hasattr(window.editor, "goto_line_at")
+        self.goto_open = False  # digits typed after Ctrl+G, not yet ended
+        self._cache: tuple = (None, None)
+
+    def _end_goto(self, navigation: bool) -> None:
+        """A command ends the typed line number itself; a navigation key needs Return."""
+        if self.goto_open:
+            self.goto_open = False
+            if navigation:
+                self.press("Return", True)
 
     def press(self, keys: str, navigation: bool) -> None:
         from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QApplication
 
+        self._end_goto(navigation or keys.isdigit())  # a digit would join the number
         sequence = QKeySequence(keys)
         for i in range(sequence.count()):
             combo = sequence[i]
@@ -122,6 +141,7 @@ class Annotator:
     def focus_tree(self) -> None:
         from PySide6.QtWidgets import QApplication
 
+        self._end_goto(True)
         if QApplication.focusWidget() is self.tree:
             return
         if self.new:
@@ -138,46 +158,48 @@ class Annotator:
             return []
         return doubt_walk(rows, self.editor.segmentation, self.editor.doubt_index)
 
+    def _paths(self) -> tuple[list, dict[int, list[str]]]:
+        """The tree's rows and the fewest navigation keys from here to each (cached
+        while nothing changes: the page, the current row, the doubt shown)."""
+        here = self.current()
+        state = (id(self.editor.segmentation), here, self.editor.doubt_index)
+        if self._cache[0] != state:
+            rows = self.rows()
+            start = rows.index(here) if here in rows else 0
+            seg = self.editor.segmentation
+            paths = paths_from(rows, start, self.new, seg, self.doubt_rows, self.seeds(rows))
+            self._cache = (state, (rows, paths))
+        return self._cache[1]
+
+    def path_to(self, target: tuple[str, object]) -> list[str]:
+        rows, paths = self._paths()
+        if self.current() == target:
+            return []
+        return best_path(rows, rows.index(target), self.new, paths)
+
     def distance(self, target: tuple[str, object]) -> int:
         """How many navigation keys `walk_to(target)` would press."""
-        rows = self.rows()
-        here = self.current()
-        if here == target:
-            return 0
-        start = rows.index(here) if here in rows else 0
-        path = shortest_path(
-            rows,
-            start,
-            rows.index(target),
-            self.new,
-            self.editor.segmentation,
-            self.doubt_rows,
-            self.seeds(rows),
-        )
-        return len(path)
+        return len(self.path_to(target))
 
     def nearest(self, keys: list[int]) -> int:
         return min(keys, key=lambda k: (self.distance(block_row(k)), k))
 
-    def walk_to(self, target: tuple[str, object]) -> None:
-        """Make `target` the current (and only selected) row, by the fewest keys."""
+    def walk_to(self, target: tuple[str, object], command_next: bool = False) -> None:
+        """Make `target` the current (and only selected) row, by the fewest keys; with
+        `command_next`, a command is pressed next (after Ctrl+G it needs no Return)."""
         self.focus_tree()
         rows = self.rows()
         here = self.current()
         selected = self.tree.selectionModel().selectedRows()
         if here == target and len(selected) == 1:
             return
-        start = rows.index(here) if here in rows else 0
         goal = rows.index(target)
-        path = shortest_path(
-            rows,
-            start,
-            goal,
-            self.new,
-            self.editor.segmentation,
-            self.doubt_rows,
-            self.seeds(rows),
-        )
+        path = self.path_to(target)
+        if command_next and self.goto_keys and path[:1] == ["Ctrl+G"]:
+            for keys in path[:-1]:  # the line number typed; the command ends it
+                self.press(keys, True)
+            self.goto_open = True
+            return
         for keys in path:
             self.press(keys, True)
         if self.current() != target:  # a model of a key was wrong: walk the rest
@@ -214,44 +236,74 @@ class Annotator:
         down = extension_path(rows, seg, top, bottom, self.page_runs)
         up = extension_path(rows, seg, bottom, top, self.page_runs)
         if self.distance(rows[bottom]) + len(up) < self.distance(rows[top]) + len(down):
-            self.walk_to(rows[bottom])
+            self.walk_to(rows[bottom], command_next=not up)
             path = up
         else:
-            self.walk_to(rows[top])
+            self.walk_to(rows[top], command_next=not down)
             path = down
         for keys in path:
             self.press(keys, True)
-        assert len(self.tree.selectionModel().selectedRows()) == bottom - top + 1
+        assert self.goto_open or len(self.tree.selectionModel().selectedRows()) == bottom - top + 1
 
     def command(self, keys: str) -> None:
         self.press(keys, False)
 
-    def split_paragraph(self, block: int, at: int) -> None:
-        """Split the (current) block so that a new one starts on line `at`."""
+    def split_paragraph(self, block: int, at: int, role: Role | None = None) -> None:
+        """Split `block` so that a new one starts on line `at`, whose role is to be
+        `role`: from the tree (Shift+J, the line chosen, Return or the role's key), or
+        by going to the line (Ctrl+G, its number, Shift+J), whichever takes fewer keys."""
         seg = self.editor.segmentation
-        if self.new:
-            self.command("Shift+J")
-            # the window proposes a line; the arrows move it over the block's text lines
-            picked = self.editor.split_line
-            lines = text_lines(seg, block, seg.block(block).last)[1:]
-            for keys in split_path(seg, block, lines, picked, at):
+        if not self.new:
+            self.walk_to(block_row(block))
+            self._split_in_text(at)
+            if role is not None and role is not seg.block(block).role:
+                self.command(ROLE_KEY[role])
+            return
+        lines = text_lines(seg, block, seg.block(block).last)[1:]
+        retitle = role is not None and role is not seg.block(block).role
+        proposed = likely_paragraph_start(seg, block, lines)
+        choose = split_path(seg, block, lines, proposed, at, self.split_keys)
+        in_tree = self.distance(block_row(block)) + 2 + len(choose)
+        in_tree += retitle and not self.split_keys
+        by_line = 2 + len(str(at)) + retitle
+        if self.goto_keys and by_line < in_tree:
+            self.focus_tree()
+            for keys in ["Ctrl+G", *str(at)]:
                 self.press(keys, True)
-            assert self.editor.split_line == at
-            self.command("Return")
-        else:
-            from PySide6.QtWidgets import QApplication
-
-            view = self.editor.text_view
-            for _ in range(8):
-                if QApplication.focusWidget() is view:
-                    break
-                self.press("Shift+Tab", True)
-            assert QApplication.focusWidget() is view
-            here = view.current_line()
-            for _ in range(abs(at - here)):
-                self.press("Down" if at > here else "Up", True)
-            assert view.current_line() == at
+            self.goto_open = True
             self.command("Shift+J")
+            assert self.editor.segmentation.block_at_line(at).first == at
+            if retitle:
+                self.command(ROLE_KEY[role])
+            return
+        self.walk_to(block_row(block), command_next=True)
+        self.command("Shift+J")
+        assert self.editor.split_line == proposed
+        for keys in choose:
+            self.press(keys, True)
+        assert self.editor.split_line == at
+        if retitle and self.split_keys:
+            self.command(ROLE_KEY[role])
+            return
+        self.command("Return")
+        if retitle:
+            self.command(ROLE_KEY[role])
+
+    def _split_in_text(self, at: int) -> None:
+        """The first window's way: the page text's cursor on the line, Shift+J."""
+        from PySide6.QtWidgets import QApplication
+
+        view = self.editor.text_view
+        for _ in range(8):
+            if QApplication.focusWidget() is view:
+                break
+            self.press("Shift+Tab", True)
+        assert QApplication.focusWidget() is view
+        here = view.current_line()
+        for _ in range(abs(at - here)):
+            self.press("Down" if at > here else "Up", True)
+        assert view.current_line() == at
+        self.command("Shift+J")
 
 
 def model_key():
@@ -284,7 +336,7 @@ def replay(text_file: Path, gold_file: Path, tally: Tally, settings_dir: Path) -
     annotator = Annotator(window, tally)
     annotator.focus_tree()
     gold = read_gold(window.editor.segmentation, raw)
-    for phase in (fix_blocks, fix_articles, fix_joins):
+    for phase in (fix_nearest, fix_blocks, fix_articles, fix_joins):
         for _ in range(2000):
             if not phase(annotator, gold):
                 break

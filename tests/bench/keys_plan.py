@@ -6,6 +6,7 @@ and chooses the next correction; `bench_keys.Annotator` presses the keys in the 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -108,9 +109,11 @@ def extension_path(rows, seg: Segmentation, anchor: int, end: int, page_runs: bo
     return path[::-1]
 
 
-def split_path(seg: Segmentation, block: int, lines: list[int], picked: int, at: int) -> list[str]:
+def split_path(
+    seg: Segmentation, block: int, lines: list[int], picked: int, at: int, digits: bool = False
+) -> list[str]:
     """The fewest keys from the proposed split line to `at`: ↑/↓ step a line, PgDn/PgUp
-    jump to the next/previous likely line."""
+    jump to the next/previous likely line, or (`digits`) the last digits of its number."""
     from banmian.gui.split_choice import split_candidates
 
     likely = split_candidates(seg, block, lines)
@@ -133,7 +136,26 @@ def split_path(seg: Segmentation, block: int, lines: list[int], picked: int, at:
     while n != picked:
         n, keys = previous[n]
         path.append(keys)
-    return path[::-1]
+    path = path[::-1]
+    if digits:
+        typed = typed_digits(lines, at)
+        if typed is not None and len(typed) < len(path):
+            return list(typed)
+    return path
+
+
+def typed_digits(lines: list[int], at: int) -> str | None:
+    """The fewest last digits of `at` that the split choice reads as line `at`."""
+    from banmian.gui.split_choice import line_ending
+
+    number = str(at)
+    for size in range(1, len(number) + 1):
+        typed = ""
+        for digit in number[-size:]:  # as the window reads them, one at a time
+            typed = typed + digit if line_ending(lines, typed + digit) is not None else digit
+        if line_ending(lines, typed) == at:
+            return number[-size:]
+    return None
 
 
 def doubt_walk(rows, seg: Segmentation, doubt_index: int, presses: int = 3):
@@ -159,8 +181,31 @@ def shortest_path(
     doubts: bool = False,
     seeds: list[tuple[int, list[str]]] = (),
 ) -> list[str]:
-    """Breadth-first over the navigation keys' effect on the current row; `seeds` are
-    rows that some keys reach from the start whatever the row (the F8 walk)."""
+    """The fewest navigation keys from row `start` to row `goal` (see `paths_from`)."""
+    return best_path(rows, goal, new, paths_from(rows, start, new, seg, doubts, seeds))
+
+
+def best_path(rows, goal: int, new: bool, paths: dict[int, list[str]]) -> list[str]:
+    """The walk in `paths`, or going to the block's line (Ctrl+G, its digits, Return)."""
+    path = paths[goal]
+    if new and rows[goal][0] == "block":
+        jump = ["Ctrl+G", *str(rows[goal][1]), "Return"]
+        if len(jump) < len(path):
+            return jump
+    return path
+
+
+def paths_from(
+    rows,
+    start: int,
+    new: bool,
+    seg: Segmentation,
+    doubts: bool = False,
+    seeds: list[tuple[int, list[str]]] = (),
+) -> dict[int, list[str]]:
+    """The fewest navigation keys from row `start` to every row: breadth-first over the
+    keys' effect on the current row; `seeds` are rows that some keys reach from the
+    start whatever the row (the F8 walk), with those keys."""
     n = len(rows)
     articles = [i for i, r in enumerate(rows) if r[0] == "article"]
     headings = [
@@ -168,10 +213,10 @@ def shortest_path(
     ]
 
     def after(marks: list[int], i: int) -> int:
-        return next((m for m in marks if m > i), i)
+        return marks[k] if (k := bisect_right(marks, i)) < len(marks) else i
 
     def before(marks: list[int], i: int) -> int:
-        return next((m for m in reversed(marks) if m < i), i)
+        return marks[k - 1] if (k := bisect_left(marks, i)) > 0 else i
 
     moves = {
         "Down": lambda i: min(i + 1, n - 1),
@@ -193,35 +238,45 @@ def shortest_path(
             "F7": lambda i: after(marks, i),
             "Shift+F7": lambda i: before(marks, i),
         }
-    paths = [(start, [])] + [(row, keys) for row, keys in seeds]
-    best: list[str] | None = None
-    for origin, prefix in paths:
-        if best is not None and len(prefix) >= len(best):
-            continue
-        previous: dict[int, tuple[int, str]] = {origin: (origin, "")}
-        queue = deque([origin])
-        while queue and goal not in previous:
+    # every key costs one: a queue by cost, the seeds entering at the cost of their keys
+    origins: dict[int, list[str]] = {start: []}
+    for row, keys in seeds:
+        if row not in origins or len(keys) < len(origins[row]):
+            origins[row] = keys
+    previous: dict[int, tuple[int | None, str]] = {}
+    cost: dict[int, int] = {}
+    entering = sorted(origins, key=lambda r: len(origins[r]))
+    queue: deque[int] = deque()
+    level = 0
+    while entering or queue:
+        while entering and len(origins[entering[0]]) <= level:
+            row = entering.pop(0)
+            if row not in cost:
+                cost[row] = len(origins[row])
+                previous[row] = (None, "")
+                queue.append(row)
+        next_level: deque[int] = deque()
+        while queue:
             i = queue.popleft()
             for keys, move in moves.items():
                 j = move(i)
-                if j not in previous:
+                if j not in cost:
+                    cost[j] = cost[i] + 1
                     previous[j] = (i, keys)
-                    queue.append(j)
+                    next_level.append(j)
+        queue = next_level
+        level += 1
+        if not queue and entering:
+            level = max(level, len(origins[entering[0]]))
+    paths: dict[int, list[str]] = {}
+    for goal in range(n):
         path: list[str] = []
         i = goal
-        while i != origin:
+        while previous[i][0] is not None:
             i, keys = previous[i]
             path.append(keys)
-        path = prefix + path[::-1]
-        if best is None or len(path) < len(best):
-            best = path
-    path = best
-    if new and rows[goal][0] == "block":  # go to line: Ctrl+G, the digits, Return
-        line = str(rows[goal][1])
-        jump = ["Ctrl+G", *line, "Return"]
-        if len(jump) < len(path):
-            return jump
-    return path
+        paths[goal] = origins[i] + path[::-1]
+    return paths
 
 
 # -- the oracle ---------------------------------------------------------------------------
@@ -229,42 +284,45 @@ def block_row(key: int) -> tuple[str, object]:
     return ("block", key)
 
 
-def fix_blocks(annotator: Annotator, gold: Gold) -> bool:
-    """Boundaries inside blocks and roles, top to bottom; True if anything was done."""
-    seg = annotator.editor.segmentation
+def _starts(seg: Segmentation, gold: Gold, block) -> tuple[list[int], list[int]]:
+    """A block's text lines known to the gold, and those of them that start a gold block."""
+    lines = [n for n in text_lines(seg, block.first, block.last) if n in gold.role]
+    starts = [
+        n for i, n in enumerate(lines) if i and gold.block_of[n] != gold.block_of[lines[i - 1]]
+    ]
+    return lines, starts
+
+
+def block_todo(seg: Segmentation, gold: Gold) -> list[int]:
+    """Blocks whose boundaries or role differ from the gold."""
     todo = []
     for block in seg.blocks():
-        lines = [n for n in text_lines(seg, block.first, block.last) if n in gold.role]
-        if not lines:
-            continue
-        starts = [
-            n for i, n in enumerate(lines) if i and gold.block_of[n] != gold.block_of[lines[i - 1]]
-        ]
-        if starts or block.role is not gold.role[lines[0]]:
+        lines, starts = _starts(seg, gold, block)
+        if lines and (starts or block.role is not gold.role[lines[0]]):
             todo.append(block.first)
+    return todo
+
+
+def fix_blocks(annotator: Annotator, gold: Gold) -> bool:
+    """Boundaries inside blocks and roles, top to bottom; True if anything was done."""
+    todo = block_todo(annotator.editor.segmentation, gold)
     if todo:
-        block = seg.block(annotator.nearest(todo))
-        lines = [n for n in text_lines(seg, block.first, block.last) if n in gold.role]
-        starts = [
-            n for i, n in enumerate(lines) if i and gold.block_of[n] != gold.block_of[lines[i - 1]]
-        ]
-        wanted = gold.role[lines[0]]
-        annotator.walk_to(block_row(block.first))
-        if block.role is not wanted:
-            annotator.command(ROLE_KEY[wanted])
-        key = block.first
-        for at in starts:
-            if annotator.current() != block_row(key):  # a role key moved on to the next row
-                annotator.walk_to(block_row(key))
-            annotator.split_paragraph(key, at)
-            key = at
-            if annotator.current() != block_row(at):
-                annotator.walk_to(block_row(at))
-            now = annotator.editor.segmentation.block(at)
-            if now.role is not gold.role[at]:
-                annotator.command(ROLE_KEY[gold.role[at]])
+        fix_block(annotator, gold, annotator.nearest(todo))
         return True
     return False
+
+
+def fix_block(annotator: Annotator, gold: Gold, key: int) -> None:
+    seg = annotator.editor.segmentation
+    block = seg.block(key)
+    lines, starts = _starts(seg, gold, block)
+    wanted = gold.role[lines[0]]
+    if block.role is not wanted:
+        annotator.walk_to(block_row(block.first), command_next=True)
+        annotator.command(ROLE_KEY[wanted])
+    for at in starts:  # each lower part is split from the one above it
+        annotator.split_paragraph(key, at, gold.role[at])
+        key = at
 
 
 def mapping(seg: Segmentation, gold: Gold) -> dict[str, str]:
@@ -290,8 +348,8 @@ def gold_article_of(seg: Segmentation, gold: Gold, key: int) -> str | None:
     return gold.article.get(lines[0]) if lines else "?"
 
 
-def fix_articles(annotator: Annotator, gold: Gold) -> bool:
-    seg = annotator.editor.segmentation
+def article_todo(seg: Segmentation, gold: Gold) -> list[int]:
+    """Blocks in another article than the gold's (as mapped now)."""
     where = mapping(seg, gold)
     todo = []
     for block in seg.blocks():
@@ -300,10 +358,20 @@ def fix_articles(annotator: Annotator, gold: Gold) -> bool:
         now = owner.id if owner else None
         if g != "?" and (where.get(g) if g is not None else None) != now:
             todo.append(block.first)
+    return todo
+
+
+def fix_articles(annotator: Annotator, gold: Gold) -> bool:
+    seg = annotator.editor.segmentation
+    todo = article_todo(seg, gold)
     return bool(todo) and fix_article_of(annotator, gold, seg.block(annotator.nearest(todo)))
 
 
-def fix_article_of(annotator: Annotator, gold: Gold, block) -> bool:
+def fix_article_of(
+    annotator: Annotator, gold: Gold, block, exclude: set[int] = frozenset()
+) -> bool:
+    """Put `block` (and the run of its neighbours going to the same place, but none in
+    `exclude`) in its gold article."""
     seg = annotator.editor.segmentation
     where = mapping(seg, gold)
     order = [a.id for a in seg.articles]
@@ -318,7 +386,11 @@ def fix_article_of(annotator: Annotator, gold: Gold, block) -> bool:
             return False
         annotator.select_run(
             block.first,
-            lambda k: gold_article_of(seg, gold, k) is None and seg.article_of(k) == owner,
+            lambda k: (
+                gold_article_of(seg, gold, k) is None
+                and seg.article_of(k) == owner
+                and k not in exclude
+            ),
         )
         annotator.command("X")
         return True
@@ -329,11 +401,16 @@ def fix_article_of(annotator: Annotator, gold: Gold, block) -> bool:
             lower = [b for b in owner.blocks if b.first >= block.first]
             upper = [b for b in owner.blocks if b.first < block.first]
             if upper and all(gold_article_of(seg, gold, b.first) in (g, "?") for b in lower):
-                annotator.walk_to(block_row(block.first))
+                annotator.walk_to(block_row(block.first), command_next=True)
                 annotator.command("S")
                 return True
         annotator.select_run(
-            block.first, lambda k: gold_article_of(seg, gold, k) == g and seg.article_of(k) == owner
+            block.first,
+            lambda k: (
+                gold_article_of(seg, gold, k) == g
+                and seg.article_of(k) == owner
+                and k not in exclude
+            ),
         )
         annotator.command("A")
         return True
@@ -343,12 +420,15 @@ def fix_article_of(annotator: Annotator, gold: Gold, block) -> bool:
     ):
         i, j = order.index(now), order.index(target)
         if abs(i - j) == 1:
-            annotator.walk_to(block_row(block.first))
+            annotator.walk_to(block_row(block.first), command_next=True)
             annotator.command("Shift+M" if j < i else "M")
             return True
     step = _direction(seg, block.first, target)
     annotator.select_run(
-        block.first, lambda k: gold_article_of(seg, gold, k) == g and seg.article_of(k) == owner
+        block.first,
+        lambda k: (
+            gold_article_of(seg, gold, k) == g and seg.article_of(k) == owner and k not in exclude
+        ),
     )
     number = order.index(target) + 1
     if annotator.numbers and number <= 9:
@@ -368,22 +448,66 @@ def _direction(seg: Segmentation, key: int, target: str) -> int:
     return -1 if near is not None and order.index(target) <= order.index(near) else 1
 
 
-def fix_joins(annotator: Annotator, gold: Gold) -> bool:
+def join_todo(annotator: Annotator, gold: Gold) -> dict[int, str]:
+    """Paragraphs split by a column break: the key of the block to press the join on."""
     seg = annotator.editor.segmentation
     blocks = sorted(seg.blocks(), key=lambda b: b.first)
-    todo = []
-    below: set[int] = set()
+    todo: dict[int, str] = {}
     for upper, lower in zip(blocks, blocks[1:], strict=False):
         a = [n for n in text_lines(seg, upper.first, upper.last) if n in gold.block_of]
         b = [n for n in text_lines(seg, lower.first, lower.last) if n in gold.block_of]
         if a and b and gold.block_of[a[-1]] == gold.block_of[b[0]]:
-            todo.append(upper.first)
+            todo[upper.first] = "J"
             if "join_previous" in annotator.window.actions:  # Ctrl+J from the lower one
-                todo.append(lower.first)
-                below.add(lower.first)
+                todo[lower.first] = "Ctrl+J"
+    return todo
+
+
+def fix_joins(annotator: Annotator, gold: Gold) -> bool:
+    todo = join_todo(annotator, gold)
     if not todo:
         return False
-    key = annotator.nearest(todo)
-    annotator.walk_to(block_row(key))
-    annotator.command("Ctrl+J" if key in below else "J")
+    key = annotator.nearest(list(todo))
+    annotator.walk_to(block_row(key), command_next=True)
+    annotator.command(todo[key])
     return True
+
+
+def fix_nearest(annotator: Annotator, gold: Gold) -> bool:
+    """One pass down the page as a person makes it: the nearest correction of any kind
+    whose turn has come (a block's boundaries and role before its article, both
+    paragraphs in their article before they are joined)."""
+    seg = annotator.editor.segmentation
+    blocks = block_todo(seg, gold)
+    pending = set(blocks)
+    articles = [k for k in article_todo(seg, gold) if k not in pending]
+    pending |= set(articles)
+    joins = {}
+    for key, keys in join_todo(annotator, gold).items():
+        block = seg.block(key)
+        other = _join_partner(seg, block, keys)
+        owner, partner_owner = seg.article_of(key), other and seg.article_of(other)
+        if other is not None and owner == partner_owner and not {key, other} & pending:
+            joins[key] = keys
+    todo = {k: "block" for k in blocks} | {k: "article" for k in articles}
+    todo |= {k: "join" for k in joins if k not in todo}
+    if not todo:
+        return False
+    key = annotator.nearest(list(todo))
+    if todo[key] == "block":
+        fix_block(annotator, gold, key)
+    elif todo[key] == "article":
+        if not fix_article_of(annotator, gold, seg.block(key), exclude=set(blocks)):
+            return False
+    else:
+        annotator.walk_to(block_row(key), command_next=True)
+        annotator.command(joins[key])
+    return True
+
+
+def _join_partner(seg: Segmentation, block, keys: str) -> int | None:
+    """The block a join pressed on `block` would join it with (its neighbour on the page)."""
+    ordered = sorted(seg.blocks(), key=lambda b: b.first)
+    i = next(i for i, b in enumerate(ordered) if b.first == block.first)
+    j = i - 1 if keys == "Ctrl+J" else i + 1
+    return ordered[j].first if 0 <= j < len(ordered) else None
