@@ -454,6 +454,13 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str, str]]:
     rows.append((tr("Edit"), tr("Add a vocabulary tag"), tr("T, then the tag's key")))
     rows.append((tr("Go"), tr("Next / previous block or article row"), "↓, ↑, Home, End"))
     rows.append((tr("Go"), tr("Extend the selection of blocks"), "Shift+↓, Shift+↑"))
+    rows.append(
+        (
+            tr("Go"),
+            tr("Extend the selection to the article's first / last block"),
+            "Shift+Home, Shift+End",
+        )
+    )
     rows.append((tr("Go"), tr("Back to the article tree from any field"), "Esc"))
     rows.append((tr("Go"), tr("Next / previous field or pane"), "Tab, Shift+Tab"))
     rows.append(

@@ -71,7 +71,9 @@ class ArticleTree(QTreeView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
-        if event.key() in steps and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+        ends = {Qt.Key.Key_Home: 0, Qt.Key.Key_End: -1}
+        shift = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if shift and event.key() in steps:
             rows = self.rows()
             current = self.currentIndex()
             if current in rows:
@@ -79,7 +81,19 @@ class ArticleTree(QTreeView):
                 if 0 <= i < len(rows):
                     self.extend_to(rows[i])
                 return
+        if shift and event.key() in ends:
+            self.extend_to_article_end(ends[event.key()])
+            return
         super().keyPressEvent(event)
+
+    def extend_to_article_end(self, end: int) -> None:
+        """Shift+Home / Shift+End: the selection runs to the first (`end` 0) or last
+        (-1) block of the article (or Unassigned) the current row is in."""
+        current = self.currentIndex()
+        parent = current.parent() if current.parent().isValid() else current
+        count = self.article_model.rowCount(parent)
+        if current.isValid() and count:
+            self.extend_to(self.article_model.index(end % count, 0, parent))
 
     def keys(self) -> tuple[str | None, list[int]]:
         """(article of the current item, block keys of the selected block rows)."""

@@ -223,7 +223,7 @@
         <translation>↑/↓ 或行号末位数字选择新段落的起始行；回车拆分，按角色键则拆分并把下半部分设为该角色</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="464" />
+        <location filename="../../gui/actions.py" line="471" />
         <source>↑, ↓, PgDn, PgUp, the line number's last digits; Return or a role key; Esc cancels</source>
         <translation>↑、↓、PgDn、PgUp、行号末位数字；回车或角色键；Esc 取消</translation>
     </message>
@@ -533,8 +533,9 @@
         <location filename="../../gui/actions.py" line="451" />
         <location filename="../../gui/actions.py" line="455" />
         <location filename="../../gui/actions.py" line="456" />
-        <location filename="../../gui/actions.py" line="457" />
-        <location filename="../../gui/actions.py" line="458" />
+        <location filename="../../gui/actions.py" line="459" />
+        <location filename="../../gui/actions.py" line="464" />
+        <location filename="../../gui/actions.py" line="465" />
         <source>Go</source>
         <translation>转到</translation>
     </message>
@@ -552,7 +553,7 @@
         <location filename="../../gui/actions.py" line="452" />
         <location filename="../../gui/actions.py" line="453" />
         <location filename="../../gui/actions.py" line="454" />
-        <location filename="../../gui/actions.py" line="468" />
+        <location filename="../../gui/actions.py" line="475" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -589,42 +590,47 @@
         <translation>扩展文块选择</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="457" />
+        <location filename="../../gui/actions.py" line="460" />
+        <source>Extend the selection to the article's first / last block</source>
+        <translation>将选择扩展到本文章的第一个 / 最后一个文块</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="464" />
         <source>Back to the article tree from any field</source>
         <translation>从任何输入框回到文章树</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="458" />
+        <location filename="../../gui/actions.py" line="465" />
         <source>Next / previous field or pane</source>
         <translation>下一个 / 上一个输入框或窗格</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="461" />
+        <location filename="../../gui/actions.py" line="468" />
         <source>Block</source>
         <translation>文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="462" />
+        <location filename="../../gui/actions.py" line="469" />
         <source>While choosing a split line</source>
         <translation>选择拆分行时</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="468" />
+        <location filename="../../gui/actions.py" line="475" />
         <source>Remove the selected tag (in the tag list)</source>
         <translation>删除选中的标签（在标签列表中）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="469" />
+        <location filename="../../gui/actions.py" line="476" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="469" />
+        <location filename="../../gui/actions.py" line="476" />
         <source>Move blocks to another article</source>
         <translation>把文块移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="469" />
+        <location filename="../../gui/actions.py" line="476" />
         <source>drag them onto it</source>
         <translation>拖放到该文章上</translation>
     </message>

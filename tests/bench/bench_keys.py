@@ -93,6 +93,7 @@ class Annotator:
         self.numbers = "to_article_1" in window.actions  # 1–9: move to article N
         self.doubt_rows = "next_doubt_down" in window.actions  # F7: next doubtful block
         self.page_runs = "extend_on_page" in window.actions  # Shift+PgDn: a column segment
+        self.article_ends = hasattr(self.tree, "extend_to_article_end")  # Shift+Home/End
         # the split line chosen by its number's last digits, or split and role at once
         self.split_keys = hasattr(window.editor, "split_typed")
         # after Ctrl+G a command needs no Return, and Shift+J splits at the line gone to
@@ -233,8 +234,8 @@ class Annotator:
         ):
             bottom += 1
         seg = self.editor.segmentation
-        down = extension_path(rows, seg, top, bottom, self.page_runs)
-        up = extension_path(rows, seg, bottom, top, self.page_runs)
+        down = extension_path(rows, seg, top, bottom, self.page_runs, self.article_ends)
+        up = extension_path(rows, seg, bottom, top, self.page_runs, self.article_ends)
         if self.distance(rows[bottom]) + len(up) < self.distance(rows[top]) + len(down):
             self.walk_to(rows[bottom], command_next=not up)
             path = up

@@ -84,9 +84,22 @@ def page_run_end(rows, seg: Segmentation, i: int, step: int) -> int:
     return i
 
 
-def extension_path(rows, seg: Segmentation, anchor: int, end: int, page_runs: bool) -> list[str]:
+def extension_path(
+    rows, seg: Segmentation, anchor: int, end: int, page_runs: bool, article_ends: bool = False
+) -> list[str]:
     """The fewest keys that extend a selection from row `anchor` to row `end`."""
     moves = {"Shift+Down": lambda i: i + 1, "Shift+Up": lambda i: i - 1}
+    if article_ends:  # Shift+Home / Shift+End: to the first / last block of the article
+        parent = {}
+        for i, row in enumerate(rows):
+            parent[i] = i if row[0] == "article" else parent.get(i - 1, i)
+        last = {}
+        for i in parent:
+            last[parent[i]] = i
+        moves |= {
+            "Shift+Home": lambda i: parent[i] + 1 if rows[parent[i]][0] == "article" else i,
+            "Shift+End": lambda i: last[parent[i]],
+        }
     if page_runs:
         moves |= {
             "Shift+PgDown": lambda i: page_run_end(rows, seg, i, 1),

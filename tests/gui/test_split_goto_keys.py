@@ -1,11 +1,13 @@
 """Fewer keys for a split and for reaching a line (issue 15's keys benchmark): a role key
 while choosing the split line splits and gives the lower part that role; digits pick
 the line by the end of its number; after Ctrl+G a command key needs no Return, and
-Shift+J right after it splits at the line gone to. Each pressed in the real window,
-checked in the database file."""
+Shift+J right after it splits at the line gone to; Shift+End / Shift+Home select to the
+article's last / first block. Each pressed in the real window, checked in the database
+file."""
 
 from __future__ import annotations
 
+from banmian.gui.article_model import KEY_ROLE
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import press, rows, saved_blocks, select_block
@@ -113,3 +115,27 @@ def test_shift_j_right_after_ctrl_g_splits_at_the_line_gone_to(qtbot, window, da
     press(qtbot, window, "Shift+J")
     assert editor.split_block == block.first
     press(qtbot, window, "Escape")
+
+
+def test_shift_end_and_shift_home_select_to_the_article_s_last_and_first_block(
+    qtbot, window, database
+):
+    seg = window.editor.segmentation
+    article = next(a for a in seg.articles if len(a.blocks) >= 4)
+    model = window.editor.tree.article_model
+    parent = model.article_index(article.id)
+    tree_blocks = [
+        model.index(r, 0, parent).data(KEY_ROLE)[1] for r in range(model.rowCount(parent))
+    ]
+    middle = tree_blocks[1]
+    select_block(qtbot, window, middle)
+    press(qtbot, window, "Shift+End")
+    assert window.editor.tree.keys()[1] == sorted(tree_blocks[1:])
+    press(qtbot, window, "X")  # the selection is what the next command acts on
+    saved = saved_blocks(database)
+    assert all(saved[k][2] is None for k in tree_blocks[1:])
+    assert saved[tree_blocks[0]][2] == article.id
+    press(qtbot, window, "Ctrl+Z")
+    select_block(qtbot, window, tree_blocks[2])
+    press(qtbot, window, "Shift+Home")
+    assert window.editor.tree.keys()[1] == sorted(tree_blocks[:3])

@@ -253,6 +253,7 @@ ZH_CN = {
     "a one-line block cannot be split": "单行文块无法拆分",
     "Split at line {0}: ↑/↓ or its number's last digits choose the line, PgDn/PgUp the next likely one, Return splits, a role key splits and sets the lower part's role, Esc cancels": "在第 {0} 行拆分：↑/↓ 或行号末位数字选择行，PgDn/PgUp 跳到下一个可能的行，回车拆分，按角色键则拆分并设定下半部分的角色，Esc 取消",
     "No line of this block ends in {0}": "本文块没有以 {0} 结尾的行",
+    "Extend the selection to the article's first / last block": "将选择扩展到本文章的第一个 / 最后一个文块",
     "Split the paragraph at line {0} and give the lower part its role": "在第 {0} 行拆分段落并设定下半部分的角色",
     "No split": "未拆分",
     "No article further on": "后面没有文章了",
