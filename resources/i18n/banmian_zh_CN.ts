@@ -525,7 +525,7 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="400" />
-        <location filename="../../gui/main_window.py" line="522" />
+        <location filename="../../gui/main_window.py" line="341" />
         <source>About banmian</source>
         <translation>关于版面</translation>
     </message>
@@ -559,13 +559,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="452" />
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="83" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="453" />
-        <location filename="../../gui/main_window.py" line="94" />
+        <location filename="../../gui/main_window.py" line="85" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -778,7 +778,7 @@
     </message>
     <message>
         <location filename="../../gui/corpus_view.py" line="52" />
-        <location filename="../../gui/main_window.py" line="388" />
+        <location filename="../../gui/database_files.py" line="155" />
         <source>Newspaper</source>
         <translation>报纸</translation>
     </message>
@@ -1029,118 +1029,118 @@
         <translation>正在导入版面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>Vocabulary tags (T, key)</source>
         <translation>词表标签（T，键）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/database_files.py" line="35" />
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/database_files.py" line="79" />
         <source>process {0} on {1}</source>
         <translation>{1} 上的进程 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/database_files.py" line="79" />
         <source>another process</source>
         <translation>另一个进程</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/database_files.py" line="91" />
         <source>{0} is open in another banmian window ({1}). This window shows it read-only, so that neither window overwrites the other's corrections. Close the other window and open the database again to edit it here.</source>
         <translation>{0} 已在另一个 banmian 窗口中打开（{1}）。本窗口以只读方式显示它，以免两个窗口互相覆盖对方的修改。关闭另一个窗口后重新打开此数据库，即可在这里编辑。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/database_files.py" line="96" />
         <location filename="../../gui/page_editor.py" line="184" />
         <source>Read-only: the database is open in another window</source>
         <translation>只读：数据库已在另一个窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/database_files.py" line="98" />
         <source>Database open in another window</source>
         <translation>数据库已在另一个窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200" />
+        <location filename="../../gui/database_files.py" line="100" />
         <source>Continue read-only</source>
         <translation>以只读方式继续</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/database_files.py" line="101" />
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357" />
+        <location filename="../../gui/database_files.py" line="124" />
         <source>Open or create a database</source>
         <translation>打开或新建数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/database_files.py" line="126" />
         <source>banmian databases (*.db *.sqlite);;All files (*)</source>
         <translation>版面数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382" />
+        <location filename="../../gui/database_files.py" line="149" />
         <source>Annotator: {0}</source>
         <translation>注释者：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389" />
+        <location filename="../../gui/database_files.py" line="156" />
         <source>Newspaper of these pages (leave empty to take it from the file names):</source>
         <translation>这些版面所属报纸（留空则从文件名获取）：</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/database_files.py" line="166" />
         <source>Import page files</source>
         <translation>导入版面文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/database_files.py" line="166" />
         <source>Page text (*.txt);;All files (*)</source>
         <translation>版面文本 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405" />
+        <location filename="../../gui/database_files.py" line="172" />
         <source>Import every page under a folder</source>
         <translation>导入文件夹下的所有版面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413" />
+        <location filename="../../gui/database_files.py" line="180" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427" />
+        <location filename="../../gui/database_files.py" line="194" />
         <source>Import: {0}</source>
         <translation>导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431" />
+        <location filename="../../gui/database_files.py" line="198" />
         <source>{0} (same page as {1})</source>
         <translation>{0}（与 {1} 是同一版）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434" />
+        <location filename="../../gui/database_files.py" line="201" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485" />
+        <location filename="../../gui/main_window.py" line="304" />
         <source>Page verified. Every page of the corpus is verified.</source>
         <translation>本版已核。语料中的所有版面都已核完。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489" />
+        <location filename="../../gui/main_window.py" line="308" />
         <source>Page verified; this is the next unverified page.</source>
         <translation>本版已核；这是下一个未核版面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="524" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>banmian (版面): correct the articles of digitized Chinese newspaper pages, tag them, and export a verified corpus.
 
 Database: {0}</source>
@@ -1549,13 +1549,13 @@ Database: {0}</source>
     </message>
     <message>
         <location filename="../../gui/app.py" line="105" />
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/database_files.py" line="141" />
         <source>Annotator name</source>
         <translation>注释者姓名</translation>
     </message>
     <message>
         <location filename="../../gui/app.py" line="106" />
-        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/database_files.py" line="142" />
         <source>Your name, written with every correction and in the export:</source>
         <translation>您的姓名，随每次修改及导出写入：</translation>
     </message>
@@ -1666,7 +1666,7 @@ Database: {0}</source>
         <translation>使用自带模型</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/database_files.py" line="54" />
         <source>{0}'s batch: corrections are logged under {0}</source>
         <translation>{0} 的批次：修改记在 {0} 名下</translation>
     </message>
