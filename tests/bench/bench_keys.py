@@ -5,17 +5,20 @@ the window's commands, pressing real keys in the real main window (offscreen).
 
 Each argument is a folder of `X.txt` + `X.gold.json` or one `X.txt` with its gold
 beside it; without one, the bundled sample page and its gold. The oracle knows the gold
-and plans, greedily and top to bottom, the fewest keys to the next correction: first
-each block's boundaries and role (a block's own role before it is split, so that the
-halves need no walk back), then which article each block is in (split, merge, move,
-new article, take out), then paragraphs split by a column break (join, from the upper
-or the lower paragraph). Navigation is planned as a shortest path over the window's
-navigation keys as they exist in this version of the window (arrows and Home/End
-always; article, heading, go-to-line, in-tree paragraph splitting with PgDn/PgUp to
-the likely lines, the doubts' walks F8 (least sure first) and F7 (down the tree), and
-selections extended over a column segment at once where the window has them). Blocks
-go to their article by its number (1–9) where the window has digit keys, else by
-Alt+↑/↓ one article at a time; a run of blocks is selected from its nearer end.
+and plans (tests/bench/keys_plan.py), greedily in one pass, the fewest keys to the
+nearest correction whose turn has come: a block's boundaries and role before its
+article, both paragraphs in their article before they are joined (split, merge, move,
+new article, take out, join from the upper or the lower paragraph). Navigation is
+planned as a shortest path over the window's navigation keys as they exist in this
+version of the window (arrows and Home/End always; article, heading, go-to-line, the
+doubts' walks F8 (least sure first) and F7 (down the tree), selections extended over a
+column segment or to the article's end, where the window has them). A split is made
+from the tree (Shift+J, the line chosen by arrows, PgDn/PgUp or its last digits,
+Return or the lower part's role key) or by Ctrl+G, the line, Shift+J, whichever is
+shorter. Blocks go to their article by its number (1–9) where the window has digit
+keys, else by Alt+↑/↓; a run of blocks is selected from its nearer end. Every key
+pressed is counted; navigation keys (the digits of a line number and the Return that
+ends it included) are counted as navigation.
 
 Prints, per page and in total: keys, corrections (edits saved), keys per correction,
 the share of navigation keys, and whether the store then equals the gold (the line →
