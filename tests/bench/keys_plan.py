@@ -105,18 +105,24 @@ def extension_path(
             "Shift+PgDown": lambda i: page_run_end(rows, seg, i, 1),
             "Shift+PgUp": lambda i: page_run_end(rows, seg, i, -1),
         }
-    previous = {anchor: (anchor, "")}
-    queue = deque([anchor])
-    while queue and end not in previous:
+    return fewest_keys(moves, anchor, end, lambda j: 0 <= j < len(rows) and rows[j][0] == "block")
+
+
+def fewest_keys(moves: dict, start: int, goal: int, allowed=lambda _j: True) -> list[str]:
+    """The shortest sequence of `moves` (key → where it leads from a place) from
+    `start` to `goal`, through allowed places only: a breadth-first search."""
+    previous = {start: (start, "")}
+    queue = deque([start])
+    while queue and goal not in previous:
         i = queue.popleft()
         for keys, move in moves.items():
             j = move(i)
-            if 0 <= j < len(rows) and rows[j][0] == "block" and j not in previous:
+            if j not in previous and allowed(j):
                 previous[j] = (i, keys)
                 queue.append(j)
     path = []
-    i = end
-    while i != anchor:
+    i = goal
+    while i != start:
         i, keys = previous[i]
         path.append(keys)
     return path[::-1]
@@ -136,20 +142,7 @@ def split_path(
         "PgDown": lambda n: next((m for m in likely if m > n), lines[-1]),
         "PgUp": lambda n: next((m for m in reversed(likely) if m < n), lines[0]),
     }
-    previous = {picked: (picked, "")}
-    queue = deque([picked])
-    while queue and at not in previous:
-        n = queue.popleft()
-        for keys, move in moves.items():
-            if (m := move(n)) not in previous:
-                previous[m] = (n, keys)
-                queue.append(m)
-    path = []
-    n = at
-    while n != picked:
-        n, keys = previous[n]
-        path.append(keys)
-    path = path[::-1]
+    path = fewest_keys(moves, picked, at)
     if digits:
         typed = typed_digits(lines, at)
         if typed is not None and len(typed) < len(path):
