@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <location filename="../../gui/database_files.py" line="96" />
-        <location filename="../../gui/page_editor.py" line="184" />
+        <location filename="../../gui/page_editor.py" line="183" />
         <source>Read-only: the database is open in another window</source>
         <translation>只读：数据库已在另一个窗口中打开</translation>
     </message>
@@ -1149,42 +1149,42 @@ Database: {0}</source>
 数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="100" />
+        <location filename="../../gui/page_editor.py" line="99" />
         <source>Go to line:</source>
         <translation>转到行：</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="104" />
+        <location filename="../../gui/page_editor.py" line="103" />
         <source>line number, then Return or a command key (Esc: back)</source>
         <translation>行号，再按回车或命令键（Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="186" />
+        <location filename="../../gui/page_editor.py" line="185" />
         <source>Verified page, read-only: press E to edit it</source>
         <translation>已核对版面，只读：按 E 编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="192" />
+        <location filename="../../gui/page_editor.py" line="191" />
         <source>This page is already editable</source>
         <translation>此版面已可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="200" />
+        <location filename="../../gui/page_editor.py" line="199" />
         <source>The page is editable again (in progress)</source>
         <translation>版面已重新可编辑（进行中）</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="251" />
+        <location filename="../../gui/page_editor.py" line="250" />
         <source>Not saved, so not made: {0}</source>
         <translation>未能保存，修改未生效：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="264" />
+        <location filename="../../gui/page_editor.py" line="263" />
         <source>Open a page first</source>
         <translation>请先打开一个版面</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="286" />
+        <location filename="../../gui/page_editor.py" line="285" />
         <source>Mark page {0}</source>
         <translation>标记版面为{0}</translation>
     </message>
@@ -1226,13 +1226,13 @@ Database: {0}</source>
         <translation>删除 {0} 的链接</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="373" />
+        <location filename="../../gui/page_editor.py" line="372" />
         <source>select an article first</source>
         <translation>请先选择一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="379" />
-        <location filename="../../gui/page_editor.py" line="420" />
+        <location filename="../../gui/corrections.py" line="60" />
+        <location filename="../../gui/page_editor.py" line="378" />
         <location filename="../../gui/split_choice.py" line="45" />
         <source>select a block first</source>
         <translation>请先选择一个文块</translation>
@@ -1308,7 +1308,7 @@ Database: {0}</source>
         <translation>第 {0} 行及以下没有文块</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="482" />
+        <location filename="../../gui/corrections.py" line="99" />
         <source>no suggested tag {0}</source>
         <translation>没有第 {0} 个推荐标签</translation>
     </message>
@@ -1323,27 +1323,27 @@ Database: {0}</source>
         <translation>当前没有选中存疑：按 F8 转到一处</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="545" />
+        <location filename="../../gui/corrections.py" line="130" />
         <source>{0} has no {1} article</source>
         <translation>{0} 没有{1}文章</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="546" />
+        <location filename="../../gui/corrections.py" line="131" />
         <source>previous</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="546" />
+        <location filename="../../gui/corrections.py" line="131" />
         <source>next</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="560" />
+        <location filename="../../gui/corrections.py" line="145" />
         <source>there is no article above it</source>
         <translation>它上方没有文章</translation>
     </message>
     <message>
-        <location filename="../../gui/page_editor.py" line="560" />
+        <location filename="../../gui/corrections.py" line="145" />
         <source>there is no article below it</source>
         <translation>它下方没有文章</translation>
     </message>
