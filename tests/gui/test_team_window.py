@@ -12,6 +12,18 @@ from tests import team_pages as tp
 from tests.gui.conftest import press
 
 
+def _li_batch(tmp_path):
+    """A main database and, beside it in `out/`, li's batch file made from it by the lead."""
+    main = tmp_path / "main.db"
+    tp.make_main(main)
+    store = Store(main, annotator="lead")
+    try:
+        make_batch(store, tmp_path / "out", ["li"], overlap=0.0)
+    finally:
+        store.close()
+    return main
+
+
 def _log(path) -> list[tuple[str, str]]:
     conn = sqlite3.connect(path)
     try:
@@ -24,13 +36,7 @@ def test_a_batch_file_is_corrected_under_its_annotators_name(
     qtbot, open_window, settings, tmp_path, monkeypatch
 ):
     monkeypatch.delenv("BANMIAN_ANNOTATOR", raising=False)
-    main = tmp_path / "main.db"
-    tp.make_main(main)
-    store = Store(main, annotator="lead")
-    try:
-        make_batch(store, tmp_path / "out", ["li"], overlap=0.0)
-    finally:
-        store.close()
+    main = _li_batch(tmp_path)
     settings.setValue("annotator", "wang")  # whoever used this machine's window last
 
     window = open_window(tmp_path / "out" / "li.db")
@@ -52,13 +58,7 @@ def test_a_batch_file_is_corrected_under_its_annotators_name(
 def test_banmian_annotator_still_names_whoever_corrects(open_window, tmp_path, monkeypatch):
     """BANMIAN_ANNOTATOR is set for one process on purpose (a lead checking a file)."""
     monkeypatch.setenv("BANMIAN_ANNOTATOR", "lead")
-    main = tmp_path / "main.db"
-    tp.make_main(main)
-    store = Store(main, annotator="lead")
-    try:
-        make_batch(store, tmp_path / "out", ["li"], overlap=0.0)
-    finally:
-        store.close()
+    _li_batch(tmp_path)
     window = open_window(tmp_path / "out" / "li.db")
     assert window.store.annotator == "lead"
 
