@@ -104,7 +104,7 @@ def words_hash(title_words: str | None, body_words: str | None) -> int:
     """A 64-bit fingerprint of the words an article was indexed under (stored beside it,
     `articles.search_hash`). The index keeps no copy of them, and taking an article out
     of it needs exactly the words it went in with: the store takes a row out only when
-    the words it derives again have this fingerprint (see Store._forget_search_rows)."""
+    the words it derives again have this fingerprint (see core.corpus.search_index.forget)."""
     data = f"{title_words or ''}\x1f{body_words or ''}".encode()
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 

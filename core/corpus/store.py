@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from banmian.core.corpus import search_index
 from banmian.core.corpus.database import connect, write_transaction
 from banmian.core.corpus.rows import (
     ARTICLE_COLUMNS,
@@ -28,14 +29,12 @@ from banmian.core.corpus.rows import (
     insert_row,
     json_text,
     new_page,
-    search_words_of,
     segmentation_rows,
     tags_from_json,
-    words_hash,
 )
 from banmian.core.corpus.schema import migrate
 from banmian.core.corpus.search import SearchHit, search
-from banmian.core.corpus.texts import TextFunctions, article_text, article_texts, text_of
+from banmian.core.corpus.texts import TextFunctions, article_text, text_of
 from banmian.core.page.meta import PageMeta
 from banmian.core.page.model import (
     Article,
@@ -280,7 +279,7 @@ class Store:
         search rows of articles whose text did not change. Inside the caller's
         `writing()` transaction: saving a correction and re-proposing a page both end in
         it, with their own status and log around it."""
-        previous = self._search_rows([page_id])
+        previous = search_index.stored_rows(self.db.conn, [page_id])
         for table in ("blocks", "article_tags", "articles"):
             self.db.execute(f"DELETE FROM {table} WHERE page_id = ?", [page_id])
         texts = {a.id: (a.title, article_text(a.paragraphs)) for a in segmentation.articles}
@@ -289,14 +288,15 @@ class Store:
             for (_, article_id), (title, text, rowid, digest) in previous.items()
             if rowid is not None and digest is not None and texts.get(article_id) == (title, text)
         }
-        self._forget_search_rows(
-            [row for (_, article_id), row in previous.items() if article_id not in kept]
+        search_index.forget(
+            self.db.conn,
+            [row for (_, article_id), row in previous.items() if article_id not in kept],
         )
         self._write_segmentation(
             page_id,
             segmentation_rows(segmentation),
             kept,
-            lambda article_id: search_words_of(*_title_and_paragraphs(texts[article_id])),
+            lambda article_id: search_index.words_of(texts[article_id]),
         )
 
     def reindex(self, page_ids: Sequence[int]) -> None:
@@ -304,74 +304,7 @@ class Store:
         articles came without their search rows (a team member's batch), or one whose
         rows were indexed with words this tokeniser no longer gives. Inside the caller's
         `writing()` transaction."""
-        previous = self._search_rows(page_ids)
-        self._forget_search_rows(list(previous.values()))
-        self.db.conn.executemany(
-            "UPDATE articles SET search_rowid = NULL, search_hash = NULL WHERE page_id = ?",
-            [(p,) for p in page_ids],
-        )
-        rowid = self._next_search_rowid()
-        for (page_id, article_id), (title, text, _rowid, _digest) in previous.items():
-            words = search_words_of(*_title_and_paragraphs((title, text)))
-            self._index(rowid, words)
-            self.db.execute(
-                "UPDATE articles SET search_rowid = ?, search_hash = ? "
-                "WHERE page_id = ? AND article_id = ?",
-                [rowid, words_hash(*words), page_id, article_id],
-            )
-            rowid += 1
-
-    def _search_rows(self, page_ids: Sequence[int]) -> dict[tuple[int, str], tuple]:
-        """(page id, article id) → (title, text, search rowid, words' fingerprint) of the
-        articles of `page_ids` as stored."""
-        rows = {}
-        for page_id in page_ids:
-            for r in self.db.execute(
-                "SELECT article_id, title, search_rowid, search_hash FROM articles "
-                "WHERE page_id = ?",
-                [page_id],
-            ):
-                rows[(page_id, r[0])] = r[1:]
-        texts = article_texts(self.db.conn, rows)
-        return {
-            key: (title or "", texts.get(key, ""), rowid, digest)
-            for key, (title, rowid, digest) in rows.items()
-        }
-
-    def _forget_search_rows(self, rows: list[tuple]) -> None:
-        """Take the search rows of articles (title, text, rowid, fingerprint) out of the
-        index. A contentless index needs the very words a row went in with; they are
-        derived again, and a row whose words no longer have its fingerprint (its text or
-        the tokeniser changed since) is left behind, unreachable, rather than corrupt the
-        index with a wrong deletion: search only shows rows an article points to."""
-        for title, text, rowid, digest in rows:
-            if rowid is None or digest is None or not self._indexed(rowid):
-                continue
-            words = search_words_of(*_title_and_paragraphs((title, text)))
-            if words_hash(*words) == digest:
-                self.db.execute(
-                    "INSERT INTO article_search (article_search, rowid, title, body) "
-                    "VALUES ('delete', ?, ?, ?)",
-                    [rowid, *words],
-                )
-
-    def _indexed(self, rowid: int) -> bool:
-        """Whether the index holds row `rowid` (a file's articles may come without their
-        search rows: a team member's batch copies the articles, not the index)."""
-        return bool(
-            self.db.execute("SELECT 1 FROM article_search WHERE rowid = ?", [rowid]).fetchone()
-        )
-
-    def _next_search_rowid(self) -> int:
-        last = self.db.execute(
-            "SELECT rowid FROM article_search ORDER BY rowid DESC LIMIT 1"
-        ).fetchone()
-        return (last[0] if last else 0) + 1
-
-    def _index(self, rowid: int, words: tuple[str, str]) -> None:
-        self.db.execute(
-            "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", [rowid, *words]
-        )
+        search_index.reindex(self.db.conn, page_ids)
 
     def _write_segmentation(
         self,
@@ -384,7 +317,7 @@ class Store:
         (article id → its search rowid and words' fingerprint, still in the index)."""
         insert_page_rows(self.db, "blocks", BLOCK_COLUMNS, page_id, rows.blocks)
         insert_page_rows(self.db, "article_tags", TAG_COLUMNS, page_id, rows.tags, replace=True)
-        search = self._write_search_rows(rows.articles, kept, words_of)
+        search = search_index.index(self.db.conn, [row[0] for row in rows.articles], kept, words_of)
         insert_page_rows(
             self.db,
             "articles",
@@ -396,33 +329,6 @@ class Store:
             "UPDATE pages SET articles = ?, doubts = ? WHERE id = ?",
             [len(rows.articles), rows.doubts, page_id],
         )
-
-    def _write_search_rows(
-        self,
-        articles: list[tuple],
-        kept: dict[str, tuple[int, int]],
-        words_of: Callable[[str], tuple[str, str]],
-    ) -> list[tuple[int, int]]:
-        """Each article's search rowid and words' fingerprint, indexing only articles
-        whose rows are not kept."""
-        out: list[tuple[int, int]] = []
-        next_rowid = None
-        search_rows = []
-        for article_id, *_ in articles:
-            if article_id in kept:
-                out.append(kept[article_id])
-                continue
-            if next_rowid is None:
-                next_rowid = self._next_search_rowid()
-            words = words_of(article_id)
-            search_rows.append((next_rowid, *words))
-            out.append((next_rowid, words_hash(*words)))
-            next_rowid += 1
-        if search_rows:
-            self.db.conn.executemany(
-                "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", search_rows
-            )
-        return out
 
     def log(
         self,
@@ -486,11 +392,6 @@ class Store:
 
     def search(self, query: str, limit: int = 50, syntax: bool = False) -> list[SearchHit]:
         return search(self.db, query, limit=limit, syntax=syntax)
-
-
-def _title_and_paragraphs(title_text: tuple[str, str]) -> tuple[str, list[str]]:
-    title, text = title_text
-    return title, text.split("\n") if text else []
 
 
 def _summary(row: dict) -> PageSummary:
