@@ -137,7 +137,7 @@ class Learning:
         self.window._tell(tr("Learning failed"), message)  # noqa: SLF001
 
     def repropose(self) -> None:
-        from banmian.core.corpus import learning
+        from banmian.core.corpus.repropose import repropose
 
         if self.store is None or self.running is not None:
             return
@@ -146,7 +146,7 @@ class Learning:
         def work(progress, cancel):
             store = Store(database)
             try:
-                return learning.repropose(store, progress, cancel)
+                return repropose(store, progress, cancel)
             finally:
                 store.close()
 

@@ -4,7 +4,7 @@ untouched pages of that newspaper, at once and with a doubt saying why."""
 from __future__ import annotations
 
 from banmian.core.corpus.furniture import furniture_texts, mark_furniture, spread_furniture
-from banmian.core.corpus.learning import untouched
+from banmian.core.corpus.repropose import untouched
 from banmian.core.corpus.store import Store
 from banmian.core.page.meta import PageMeta
 from banmian.core.page.model import Role
@@ -61,7 +61,7 @@ def test_spread_changes_only_untouched_pages_of_the_same_newspaper(tmp_path):
 
 
 def test_repropose_applies_the_rules_again_while_they_hold(tmp_path, monkeypatch):
-    from banmian.core.corpus import learning
+    from banmian.core.corpus import repropose
     from banmian.core.edits.structure import set_role
 
     store, (one, two, three, other_paper) = _store(tmp_path)
@@ -72,9 +72,9 @@ def test_repropose_applies_the_rules_again_while_they_hold(tmp_path, monkeypatch
         credit_page(5), PageMeta("p5.txt", "人民日报"), glued_proposal(credit_page(5))
     )
     # whatever the model in use, the proposal glues the credit again
-    monkeypatch.setattr(learning, "segment_page", lambda page, model=None: glued_proposal(page))
+    monkeypatch.setattr(repropose, "segment_page", lambda page, model=None: glued_proposal(page))
 
-    learning.repropose(store)
+    repropose.repropose(store)
     for page_id in (two, three, later.page_id):  # the rule survives the new proposal
         noise = store.load(page_id).block(4)
         assert noise.role is Role.NOISE and "p.1" in noise.doubts[0].reason
@@ -83,6 +83,6 @@ def test_repropose_applies_the_rules_again_while_they_hold(tmp_path, monkeypatch
 
     # the annotator takes the marking back on page 1: the rule no longer holds
     store.save(one, set_role(store.load(one), [4], Role.BODY).segmentation, "set_role")
-    learning.repropose(store)
+    repropose.repropose(store)
     assert store.load(two).block(3).last == 4
     store.close()

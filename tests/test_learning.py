@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from banmian.core.corpus import learning, models
 from banmian.core.corpus.importer import import_paths
+from banmian.core.corpus.repropose import repropose
 from banmian.core.corpus.rows import new_page
 from banmian.core.corpus.store import Store
 from banmian.core.page.meta import PageMeta
@@ -155,7 +156,7 @@ def test_repropose_touches_only_untouched_new_pages(store, monkeypatch):
     )
     store.db.conn.commit()
     before = {p: store.load(p).to_json() for p in (corrected, tagged)}
-    report = learning.repropose(store)
+    report = repropose(store)
     assert fresh in report.changed + report.unchanged
     assert set(report.skipped) >= {corrected, tagged}
     assert store.page_row(fresh)["proposed_by"] == outcome.model_id

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from banmian.core.corpus.learning import repropose
 from banmian.core.corpus.paths import open_store
+from banmian.core.corpus.repropose import repropose
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

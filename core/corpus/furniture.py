@@ -4,13 +4,13 @@ proposed as noise on the other untouched pages of the same newspaper.
 Running heads, `本版责编：` lines, the paper's name and the page's date repeat on every page
 of a paper word for word, and the line model misreads them the same way every time. An
 annotator who marks one should not mark it again on each page, nor wait for a training
-run. The rule only changes pages nobody has touched yet (core.corpus.learning.untouched:
+run. The rule only changes pages nobody has touched yet (core.corpus.repropose.untouched:
 status `new`, nothing in the edit log but the import and re-proposals), so no
 annotator's work changes under them; each line it changes carries a doubt saying where
 the rule came from, so the review queue shows it and one key takes it back.
 
 The rule is kept in the marking page's edit log (`furniture_marked`, with its texts), so
-that proposing the untouched pages again with another model (core.corpus.learning
+that proposing the untouched pages again with another model (core.corpus
 .repropose) applies it once more; it holds while those lines are still noise on the page
 where they were marked (an annotator who takes the marking back ends it).
 """
@@ -126,8 +126,8 @@ def propose_elsewhere(store: Store, page_id: int, texts: Sequence[str]) -> list[
     one the window opens meanwhile is either changed whole or not at all."""
     if not texts:
         return []
-    # learning brings the trainer's numpy along: not before the window needs it
-    from banmian.core.corpus.learning import untouched
+    # not at import: core.corpus.repropose applies this module's rules
+    from banmian.core.corpus.repropose import untouched
 
     summary = store.page_summary(page_id)
     reason = _reason(summary.page_no, summary.source)
