@@ -1,7 +1,7 @@
 """Which scored candidate pairs of an issue become links: the sure ones.
 
 Each candidate pair has a *gain*, in log-odds (natural log): what its evidence says
-(core.corpus.links.score: page numbers, the join, the title, shared names), plus, for
+(core.corpus.link_evidence: page numbers, the join, the title, shared names), plus, for
 each of its ends whose named page is in the corpus, what pairing that end saves — an end
 left unpaired although the page it names is there takes a misprint or a mark the
 segmenter missed to explain (`UNPAIRED`). An end naming a page the corpus lacks may
