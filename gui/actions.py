@@ -122,6 +122,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TR_NOOP("This part is no longer linked, and linking leaves it alone"),
         True,
     ),
+    ActionSpec("repeat", "&Edit", QT_TR_NOOP("Repeat the last correction"), ("F4",), "", True),
     ActionSpec(
         "details",
         "&Edit",

@@ -19,6 +19,7 @@ from banmian.gui.fonts import missing_font_warning, page_font
 from banmian.gui.furniture_rule import FurnitureRule
 from banmian.gui.learning import Learning
 from banmian.gui.page_editor import PageEditor
+from banmian.gui.repeat import Repeater
 from banmian.gui.team_review import TeamReview
 from banmian.gui.translate import tr
 from PySide6.QtCore import QLockFile, QSettings, Qt
@@ -78,7 +79,18 @@ class MainWindow(DatabaseFiles, QMainWindow):
         self.setCentralWidget(central)
         self.statusBar()
 
-        self.actions, menus = build_actions(self, self.menuBar(), self.handler)
+        # F4 replays the moves and the correction last made by keys (gui/repeat.py)
+        self.repeater = Repeater(
+            self.editor.tree,
+            self.editor.text_view,
+            self.undo_group,
+            lambda: self.editor.split_block is not None,
+            lambda name: self.actions[name].trigger(),
+        )
+        self.repeater.message.connect(self.show_message)
+        self.actions, menus = build_actions(
+            self, self.menuBar(), lambda name: self.repeater.wrap(name, self.handler(name))
+        )
         edit_menu = menus["&Edit"]
         undo = self.undo_group.createUndoAction(self, tr("Undo"))
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
@@ -126,6 +138,7 @@ class MainWindow(DatabaseFiles, QMainWindow):
         if stack is None:
             stack = self.stacks[page_id] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(stack)
+        self.repeater.reset()
         summary = self.store.page_summary(page_id)
         hits = self.corpus.last_words if article_id else []
         self.editor.open_page(self.store, page_id, summary.status, stack, hits)
@@ -241,6 +254,7 @@ class MainWindow(DatabaseFiles, QMainWindow):
             "next_heading": lambda: editor.step_heading(+1),
             "previous_heading": lambda: editor.step_heading(-1),
             "goto_line": editor.ask_line,
+            "repeat": self.repeater.repeat,
             "switch_pane": editor.switch_pane,
             "edit_verified": editor.edit_verified,
             "add_tag": editor.details.focus_tag_entry,
