@@ -46,7 +46,14 @@ from banmian.core.segmentation.features import page_features
 from banmian.core.segmentation.line_model import LineModel, shipped_model
 from banmian.core.segmentation.metrics import score
 from banmian.core.segmentation.segmenter import segment_page
-from banmian.core.segmentation.training import Example, example, fit, train_model
+from banmian.core.segmentation.training import (
+    DECISION_KINDS,
+    Example,
+    decisions_against_gold,
+    example,
+    fit,
+    train_on_all,
+)
 
 BASE_NAME = "segmenter_base.jsonl.gz"
 # A newspaper gets a model of its own once it has this many verified pages.
@@ -280,7 +287,8 @@ def learn_scope(
         )
         return outcome
     folds = max(2, min(folds, len(pages)))
-    gold = {p.id: _stacked(example(f"page:{p.id}", p.page, p.gold), 1.0) for p in pages}
+    plain = {p.id: example(f"page:{p.id}", p.page, p.gold) for p in pages}
+    gold = {i: _stacked(ex, 1.0) for i, ex in plain.items()}
     verified_lines = sum(len(e.labels) for e in gold.values())
     base_examples = [
         _stacked(e, e.weight) for e in base_sample(base.examples, verified_lines, newspaper)
@@ -302,8 +310,10 @@ def learn_scope(
         else:
             in_use_scores.update(fixes_per_page(current_model, [p]))
 
-    # the candidate, cross-validated
+    # the candidate, cross-validated; every page's line decisions by the fold's model
+    # that did not see it calibrate the final model, which is fitted on every page
     candidate_scores: dict[int, float] = {}
+    outcomes: dict[str, list[tuple[float, bool]]] = {kind: [] for kind in DECISION_KINDS}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
             held = [p for n, p in enumerate(pages) if n % folds == k]
@@ -321,10 +331,14 @@ def learn_scope(
             for p in held:
                 steps.step(f"checking: fold {k + 1} of {folds}")
                 candidate_scores.update(fixes_per_page(fold_model, [p]))
+                for kind, got in decisions_against_gold(fold_model, [plain[p.id]]).items():
+                    outcomes[kind].extend(got)
         final = Path(tmp) / "model.crfsuite"
-        card = train_model(
+        card = train_on_all(
             [*base_examples, *gold.values()],
             final,
+            outcomes,
+            len(pages),
             iterations=iterations,
             description=(
                 f"{len(pages)} verified pages of {newspaper or 'the database'} "
