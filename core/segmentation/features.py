@@ -13,9 +13,10 @@ line's own so that one model serves every extraction tool.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from banmian.core.page.reflow import IDEOGRAPHIC_SPACE
 from banmian.core.segmentation import evidence as ev
@@ -29,10 +30,7 @@ _DIGITS = re.compile(r"\d")
 _CLOSERS = "”’）」』》)"
 
 
-def _bucket(value: float, steps: Sequence[float]) -> int:
-    return bisect.bisect_right(steps, value)
-
-
+@lru_cache(maxsize=8192)  # asked of two or three characters of every line
 def char_class(ch: str) -> str:
     """A coarse class of a line's first or last character."""
     if ch in "。！？!?":
@@ -80,11 +78,12 @@ def page_features(raw_lines: Sequence[str]) -> list[tuple[int, list[str]]]:
     clues = [c for c in found if c]
     if not clues:
         return []
+    n = len(clues)
     width = ev.column_width(found)
-    indented = sum(c.indented for c in clues) / len(clues)
+    indented = sum(c.indented for c in clues) / n
     page_indents = "yes" if indented >= 0.03 else "no"
     blank_after = [c.number < len(found) and found[c.number] is None for c in clues]
-    blanky = sum(blank_after) / len(clues)
+    blanky = sum(blank_after) / n
     page_blanks = "none" if blanky < 0.02 else "some" if blanky < 0.15 else "many"
 
     # runs of lines between blank lines
@@ -95,55 +94,49 @@ def page_features(raw_lines: Sequence[str]) -> list[tuple[int, list[str]]]:
             runs.append([])
         runs[-1].append(i)
         run_of.append(len(runs) - 1)
+    ends = [ev.ends_sentence(c.text) for c in clues]
 
-    base: list[dict[str, str]] = []
+    # What a whole run says: headings come in short runs without stops. The runs before
+    # and after tell a run's first and last lines whether a heading group borders them
+    # (a new article starts after one, whichever side of their bodies headings sit).
+    run_stops: list[str] = []
+    run_widest: list[str] = []
+    shapes: list[str] = []
+    for run in runs:
+        stops = "1" if any(ends[j] for j in run) else "0"
+        widest = _STEP_NAMES[bisect_right(_WIDTH_STEPS, max(clues[j].width for j in run) / width)]
+        run_stops.append(stops)
+        run_widest.append(widest)
+        shapes.append(f"{min(len(run), 4)}{stops}{widest}")
+
+    owns: list[tuple] = []
+    near: list[tuple] = []
+    far: list[tuple] = []
+    # How far back the last heading-like line is (short, no sentence end, in a short run
+    # or set apart): a body line soon after one may open an article even when a caption
+    # or a byline stands between them, beyond the model's two lines of context.
+    since = 9
+    previous = ""
     for i, clue in enumerate(clues):
         text = clue.text
-        raw = raw_lines[clue.number - 1]
-        ratio = clue.width / width
-        gap_before = clue.number - clues[i - 1].number - 1 if i else 9
-        gap_after = clues[i + 1].number - clue.number - 1 if i + 1 < len(clues) else 9
-        inner = len(_INNER_PUNCT.findall(text, 0, len(text) - 1))
-        f = {
-            "w": str(_bucket(ratio, _WIDTH_STEPS)),
-            "len": str(_bucket(len(text), _LENGTH_STEPS)),
-            "ind": "1" if clue.indented else "0",
-            "end": _end_class(text),
-            "st": char_class(text[0]),
-            "es": "1" if clue.ends_sentence else "0",
-            "inner": str(min(inner, 3)),
-            "bb": str(min(gap_before, 2)),
-            "ba": str(min(gap_after, 2)),
-        }
-        if raw[:1] == " ":
-            f["sp"] = "1"
-        if " " in text or IDEOGRAPHIC_SPACE in text:
-            f["gap"] = "1"
-        if ev.is_byline(text):
-            f["byl"] = "1"
-        if ev.opens_with_dateline(text):
-            f["dat"] = "1"
-        if ev.is_furniture(text):
-            f["furn"] = "1"
-        if ev.is_caption(text):
-            f["cap"] = "1"
-        if ev.is_kicker_line(text):
-            f["kick"] = "1"
-        if text.startswith(("——", "－－", "—")):
-            f["dash0"] = "1"
-        if ev.continued_from(text) is not None:
-            f["cfrom"] = "1"
-        if ev.continued_to(text) is not None:
-            f["cto"] = "1"
-        if len(_DIGITS.findall(text)) * 2 > len(text):
-            f["digits"] = "1"
-        if i and gap_before == 0 and crosses_word(clues[i - 1].text, text):
-            f["xw"] = "1"
-        elif i and gap_before > 0 and crosses_word(clues[i - 1].text, text):
-            f["xwb"] = "1"
-        run = runs[run_of[i]]
-        f["run"] = str(_bucket(len(run), _RUN_STEPS))
-        f["rpos"] = (
+        number = clue.number
+        r = run_of[i]
+        run = runs[r]
+        gap_before = number - clues[i - 1].number - 1 if i else 9
+        gap_after = clues[i + 1].number - number - 1 if i + 1 < n else 9
+        w = _STEP_NAMES[bisect_right(_WIDTH_STEPS, clue.width / width)]
+        ind = "1" if clue.indented else "0"
+        end = _end_class(text)
+        st = char_class(text[0])
+        es = "1" if ends[i] else "0"
+        bb = _STEP_NAMES[min(gap_before, 2)]
+        ba = _STEP_NAMES[min(gap_after, 2)]
+        flags = _text_flags(raw_lines[number - 1][:1] == " ", text)
+        if i and crosses_word(previous, text):
+            flags += ("xw",) if gap_before == 0 else ("xwb",)
+        length = _STEP_NAMES[bisect_right(_LENGTH_STEPS, len(text))]
+        run_size = _STEP_NAMES[bisect_right(_RUN_STEPS, len(run))]
+        rpos = (
             "only"
             if len(run) == 1
             else "first"
@@ -152,76 +145,163 @@ def page_features(raw_lines: Sequence[str]) -> list[tuple[int, list[str]]]:
             if run[-1] == i
             else "mid"
         )
-        base.append(f)
-
-    # What a whole run says: headings come in short runs without stops. The runs before
-    # and after tell a run's first and last lines whether a heading group borders them
-    # (a new article starts after one, whichever side of their bodies headings sit).
-    shapes = []
-    for run in runs:
-        stops = "1" if any(clues[j].ends_sentence for j in run) else "0"
-        widest = str(_bucket(max(clues[j].width for j in run) / width, _WIDTH_STEPS))
-        shapes.append(f"{min(len(run), 4)}{stops}{widest}")
-        for j in run:
-            base[j]["rstop"] = stops
-            base[j]["rmaxw"] = widest
-    # How far back the last heading-like line is (short, no sentence end, in a short run
-    # or set apart): a body line soon after one may open an article even when a caption
-    # or a byline stands between them, beyond the model's two lines of context.
-    since = 9
-    for i, clue in enumerate(clues):
-        base[i]["hd"] = str(_bucket(since, _RUN_STEPS))
-        short_run = len(runs[run_of[i]]) <= 3
-        if not clue.ends_sentence and clue.width < width * 0.9 and short_run:
+        hd = _STEP_NAMES[bisect_right(_RUN_STEPS, since)]
+        if not ends[i] and clue.width < width * 0.9 and len(run) <= 3:
             since = 0
         else:
             since += 1
-    for r, run in enumerate(runs):
-        if r:
-            base[run[0]]["prun"] = shapes[r - 1]
-        if r + 1 < len(runs):
-            base[run[-1]]["nrun"] = shapes[r + 1]
+        owns.append(
+            (
+                w,
+                length,
+                ind,
+                end,
+                st,
+                es,
+                _INNER_NAMES[min(len(_INNER_PUNCT.findall(text, 0, len(text) - 1)), 3)],
+                bb,
+                ba,
+                flags,
+                run_size,
+                rpos,
+                run_stops[r],
+                run_widest[r],
+                hd,
+                shapes[r - 1] if r and run[0] == i else None,
+                shapes[r + 1] if r + 1 < len(runs) and run[-1] == i else None,
+            )
+        )
+        near.append((w, length, ind, end, st, es, bb, ba, run_size, run_stops[r], flags))
+        far.append((w, es, ind, end))
+        previous = text
 
     out: list[tuple[int, list[str]]] = []
     for i, clue in enumerate(clues):
-        f = base[i]
-        items = [f"{k}={v}" for k, v in f.items()]
-        items += [
-            "bias",
-            f"pi={page_indents}|ind={f['ind']}",
-            f"pi={page_indents}|w={f['w']}",
-            f"pb={page_blanks}|bb={f['bb']}",
-            f"pb={page_blanks}|ba={f['ba']}",
-            f"w={f['w']}|es={f['es']}",
-            f"w={f['w']}|end={f['end']}",
-            f"ind={f['ind']}|bb={f['bb']}",
-            f"rstop={f['rstop']}|run={f['run']}",
-            f"rmaxw={f['rmaxw']}|rstop={f['rstop']}",
-        ]
-        if "dat" in f:
-            items.append(f"dat|hd={f['hd']}")
-        items.append(f"hd={f['hd']}|ind={f['ind']}|bb={f['bb']}")
-        if "prun" in f:
-            items.append(f"prun={f['prun']}|ind={f['ind']}")
-        if "nrun" in f:
-            items.append(f"nrun={f['nrun']}|es={f['es']}")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if not 0 <= j < len(clues):
-                items.append(f"{offset}:none")
-                continue
-            g = base[j]
-            keys = ("w", "es", "ind", "end") if abs(offset) == 2 else _NEIGHBOUR_KEYS
-            items += [f"{offset}:{k}={g[k]}" for k in keys if k in g]
-            if abs(offset) == 1:
-                items += [f"{offset}:{k}" for k in _NEIGHBOUR_FLAGS if k in g]
+        own = owns[i]
+        items = list(_own_items(page_indents, page_blanks, own))
+        items += _far_items(-2, far[i - 2]) if i >= 2 else _NONE[-2]
+        items += _near_items(-1, near[i - 1]) if i >= 1 else _NONE[-1]
+        items += _near_items(1, near[i + 1]) if i + 1 < n else _NONE[1]
+        items += _far_items(2, far[i + 2]) if i + 2 < n else _NONE[2]
         if i:
-            prev = base[i - 1]
-            items.append(f"pw={prev['w']}|pes={prev['es']}|ind={f['ind']}|bb={f['bb']}")
-            items.append(f"pend={prev['end']}|st={f['st']}")
+            prev = owns[i - 1]
+            items += _prev_items(prev[0], prev[5], own[2], own[7], prev[3], own[4])
         out.append((clue.number, items))
     return out
 
 
+def _text_flags(space_before: bool, text: str) -> tuple[str, ...]:
+    """The flags a line's own text raises, in the order its features list them."""
+    flags: list[str] = []
+    if space_before:
+        flags.append("sp")
+    if " " in text or IDEOGRAPHIC_SPACE in text:
+        flags.append("gap")
+    if ev.is_byline(text):
+        flags.append("byl")
+    if ev.opens_with_dateline(text):
+        flags.append("dat")
+    if ev.is_furniture(text):
+        flags.append("furn")
+    if ev.is_caption(text):
+        flags.append("cap")
+    if ev.is_kicker_line(text):
+        flags.append("kick")
+    if text.startswith(("——", "－－", "—")):
+        flags.append("dash0")
+    if ev.continued_from(text) is not None:
+        flags.append("cfrom")
+    if ev.continued_to(text) is not None:
+        flags.append("cto")
+    if len(_DIGITS.findall(text)) * 2 > len(text):
+        flags.append("digits")
+    return tuple(flags)
+
+
+# The strings of a feature list come from the caches below, keyed by the few values they
+# are made of: most lines of most pages share their shape (a body line mid-paragraph
+# reads like thousands of others), so each string is formatted once per shape, not once
+# per line. A shape is a tuple of the feature values as strings, in the order the
+# features list them.
+_CACHED_SHAPES = 1 << 16
+_STEP_NAMES = tuple(str(k) for k in range(16))
+_INNER_NAMES = _STEP_NAMES[:4]
+_NONE = {offset: (f"{offset}:none",) for offset in (-2, -1, 1, 2)}
+
+
+@lru_cache(maxsize=_CACHED_SHAPES)
+def _own_items(page_indents: str, page_blanks: str, own: tuple) -> tuple[str, ...]:
+    """What a line says about itself, and crossed with the page's habits."""
+    w, length, ind, end, st, es, inner, bb, ba, flags, run, rpos, rstop, rmaxw, hd, prun, nrun = own
+    f = {
+        "w": w,
+        "len": length,
+        "ind": ind,
+        "end": end,
+        "st": st,
+        "es": es,
+        "inner": inner,
+        "bb": bb,
+        "ba": ba,
+    }
+    for flag in flags:
+        f[flag] = "1"
+    f["run"] = run
+    f["rpos"] = rpos
+    f["rstop"] = rstop
+    f["rmaxw"] = rmaxw
+    f["hd"] = hd
+    if prun is not None:
+        f["prun"] = prun
+    if nrun is not None:
+        f["nrun"] = nrun
+    items = [f"{k}={v}" for k, v in f.items()]
+    items += [
+        "bias",
+        f"pi={page_indents}|ind={ind}",
+        f"pi={page_indents}|w={w}",
+        f"pb={page_blanks}|bb={bb}",
+        f"pb={page_blanks}|ba={ba}",
+        f"w={w}|es={es}",
+        f"w={w}|end={end}",
+        f"ind={ind}|bb={bb}",
+        f"rstop={rstop}|run={run}",
+        f"rmaxw={rmaxw}|rstop={rstop}",
+    ]
+    if "dat" in f:
+        items.append(f"dat|hd={hd}")
+    items.append(f"hd={hd}|ind={ind}|bb={bb}")
+    if prun is not None:
+        items.append(f"prun={prun}|ind={ind}")
+    if nrun is not None:
+        items.append(f"nrun={nrun}|es={es}")
+    return tuple(items)
+
+
+@lru_cache(maxsize=_CACHED_SHAPES)
+def _near_items(offset: int, near: tuple) -> tuple[str, ...]:
+    """What the line `offset` (±1) away says, seen from this one."""
+    values = dict(zip(_NEIGHBOUR_KEYS, near, strict=False))
+    flags = near[-1]
+    return tuple(
+        [f"{offset}:{k}={values[k]}" for k in _NEIGHBOUR_KEYS]
+        + [f"{offset}:{k}" for k in _NEIGHBOUR_FLAGS if k in flags]
+    )
+
+
+@lru_cache(maxsize=_CACHED_SHAPES)
+def _far_items(offset: int, far: tuple) -> tuple[str, ...]:
+    """What the line `offset` (±2) away says, seen from this one."""
+    return tuple(f"{offset}:{k}={v}" for k, v in zip(_FAR_KEYS, far, strict=True))
+
+
+@lru_cache(maxsize=_CACHED_SHAPES)
+def _prev_items(pw: str, pes: str, ind: str, bb: str, pend: str, st: str) -> tuple[str, str]:
+    """The line above crossed with this one's start."""
+    return (f"pw={pw}|pes={pes}|ind={ind}|bb={bb}", f"pend={pend}|st={st}")
+
+
+# the order of the values in `near` and `far` shapes: the order of the features
 _NEIGHBOUR_KEYS = ("w", "len", "ind", "end", "st", "es", "bb", "ba", "run", "rstop")
 _NEIGHBOUR_FLAGS = ("byl", "dat", "furn", "cap", "kick", "cfrom", "cto", "xw", "dash0", "gap")
+_FAR_KEYS = ("w", "es", "ind", "end")
