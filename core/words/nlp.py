@@ -188,7 +188,11 @@ def word_across(before: str, after: str) -> bool:
     """Whether a word of jieba's dictionary runs across the join of two texts
     (`新增就` + `业2000人`, `该航线的开` + `通`): the evidence that a line break, or a
     column break, fell inside a word. Dictionary look-ups only, so the segmenter can ask
-    it of every line break of a page for the price of a few dict probes."""
+    it of every line break of a page for the price of a few dict probes.
+
+    jieba's dictionary holds every prefix of every word (with frequency 0 when the prefix
+    is no word itself), so once `tail + head` is missing no longer head can make a word:
+    the probes stop there."""
     freq = _dictionary()
     for k in (1, 2, 3):
         tail = before[-k:]
@@ -198,8 +202,11 @@ def word_across(before: str, after: str) -> bool:
             head = after[:m]
             if len(head) < m:
                 break
-            if freq.get(tail + head):
+            found = freq.get(tail + head)
+            if found:
                 return True
+            if found is None:
+                break
     return False
 
 
