@@ -16,9 +16,13 @@ column segment or to the article's end, where the window has them). A split is m
 from the tree (Shift+J, the line chosen by arrows, PgDn/PgUp or its last digits,
 Return or the lower part's role key) or by Ctrl+G, the line, Shift+J, whichever is
 shorter. Blocks go to their article by its number (1–9) where the window has digit
-keys, else by Alt+↑/↓; a run of blocks is selected from its nearer end. Every key
-pressed is counted; navigation keys (the digits of a line number and the Return that
-ends it included) are counted as navigation.
+keys, else by Alt+↑/↓; a run of blocks is selected from its nearer end. Where the
+window has F4 (the last one-key correction again, with the tree moves before it), the
+oracle presses it when the moves it would press next are exactly the last group's, or
+when the last beat, pressed again, lands on a correction the gold wants (it looks where
+the arrows land before pressing, as a person does); F4 counts as a command key. Every
+key pressed is counted; navigation keys (the digits of a line number and the Return
+that ends it included) are counted as navigation.
 
 Prints, per page and in total: keys, corrections (edits saved), keys per correction,
 the share of navigation keys, and whether the store then equals the gold (the line →
@@ -102,6 +106,10 @@ class Annotator:
         # after Ctrl+G a command needs no Return, and Shift+J splits at the line gone to
         self.goto_keys = hasattr(window.editor, "goto_line_at")
         self.goto_open = False  # digits typed after Ctrl+G, not yet ended
+        # F4: the last one-key correction again, with the moves pressed before it
+        self.repeat = "repeat" in window.actions
+        self.group: list[str] = []  # keys pressed since the last correction
+        self.last_group: list[str] | None = None  # what F4 would press now
         self._cache: tuple = (None, None)
 
     def _end_goto(self, navigation: bool) -> None:
@@ -117,6 +125,8 @@ class Annotator:
 
         self._end_goto(navigation or keys.isdigit())  # a digit would join the number
         sequence = QKeySequence(keys)
+        stack = self.window.undo_group.activeStack()
+        before = stack.index() if stack is not None else None
         for i in range(sequence.count()):
             combo = sequence[i]
             target = QApplication.focusWidget() or self.window
@@ -124,6 +134,12 @@ class Annotator:
             self.tally.keys += 1
             self.tally.navigation += navigation
         QApplication.processEvents()
+        self.group.append(keys)
+        if stack is not None and stack.index() != before:  # a correction ends the group
+            if keys != "F4":
+                repeatable = self.repeat and self.window.repeater.last is not None
+                self.last_group = self.group if repeatable else None
+            self.group = []
         if os.environ.get("BENCH_KEYS_TRACE"):
             print(("  nav " if navigation else "  CMD ") + keys, file=sys.stderr)
 
@@ -166,13 +182,16 @@ class Annotator:
         """The tree's rows and the fewest navigation keys from here to each (cached
         while nothing changes: the page, the current row, the doubt shown)."""
         here = self.current()
-        state = (id(self.editor.segmentation), here, self.editor.doubt_index)
-        if self._cache[0] != state:
+        seg = self.editor.segmentation
+        state = (here, self.editor.doubt_index)
+        cached = self._cache[0]
+        # the segmentation itself is kept and compared by identity: an id() of a freed
+        # one can come back for the next, and a stale cache plans a wrong walk
+        if cached is None or cached[0] is not seg or cached[1] != state:
             rows = self.rows()
             start = rows.index(here) if here in rows else 0
-            seg = self.editor.segmentation
             paths = paths_from(rows, start, self.new, seg, self.doubt_rows, self.seeds(rows))
-            self._cache = (state, (rows, paths))
+            self._cache = ((seg, state), (rows, paths))
         return self._cache[1]
 
     def path_to(self, target: tuple[str, object]) -> list[str]:
@@ -187,6 +206,32 @@ class Annotator:
 
     def nearest(self, keys: list[int]) -> int:
         return min(keys, key=lambda k: (self.distance(block_row(k)), k))
+
+    def planned_walk(self, target: tuple[str, object]) -> list[str]:
+        """The keys `walk_to(target)` would press (focus on the tree)."""
+        if self.current() == target and len(self.tree.selectionModel().selectedRows()) == 1:
+            return []
+        return self.path_to(target) or ["Down", "Up"]
+
+    def repeated(self, plans: list[list[str]], then: str) -> bool:
+        """F4 instead of one of `plans` (moves) and `then` (the correction), where it
+        would press exactly those keys: the annotator sees the same beat again."""
+        from PySide6.QtWidgets import QApplication
+
+        if not self.repeat or self.last_group is None or self.goto_open:
+            return False
+        if QApplication.focusWidget() is not self.tree:
+            return False
+        if any([*plan, then] == self.last_group for plan in plans):
+            self.command("F4")
+            return True
+        return False
+
+    def act(self, target: tuple[str, object], then: str) -> None:
+        """Walk to `target` and press the correction `then` (or F4, where it is that)."""
+        if not self.repeated([self.planned_walk(target)], then):
+            self.walk_to(target, command_next=True)
+            self.command(then)
 
     def walk_to(self, target: tuple[str, object], command_next: bool = False) -> None:
         """Make `target` the current (and only selected) row, by the fewest keys; with
@@ -225,9 +270,10 @@ class Annotator:
             self.press("Shift+Down", True)
             i += 1
 
-    def select_run(self, key: int, same) -> None:
+    def select_run(self, key: int, same, then: str | None = None) -> None:
         """Select the run of adjacent block rows around `key` for which `same` holds:
-        walk to whichever end is nearer, Shift+Down or Shift+Up to the other."""
+        walk to whichever end is nearer, Shift+Down or Shift+Up to the other; then press
+        the correction `then` (or F4 where it would press the same keys)."""
         rows = self.rows()
         top = bottom = rows.index(block_row(key))
         while top > 0 and rows[top - 1][0] == "block" and same(rows[top - 1][1]):
@@ -239,6 +285,11 @@ class Annotator:
         seg = self.editor.segmentation
         down = extension_path(rows, seg, top, bottom, self.page_runs, self.article_ends)
         up = extension_path(rows, seg, bottom, top, self.page_runs, self.article_ends)
+        if then is not None:
+            self.focus_tree()
+            plans = [self.planned_walk(rows[top]) + down, self.planned_walk(rows[bottom]) + up]
+            if self.repeated(plans, then):
+                return
         if self.distance(rows[bottom]) + len(up) < self.distance(rows[top]) + len(down):
             self.walk_to(rows[bottom], command_next=not up)
             path = up
@@ -248,6 +299,8 @@ class Annotator:
         for keys in path:
             self.press(keys, True)
         assert self.goto_open or len(self.tree.selectionModel().selectedRows()) == bottom - top + 1
+        if then is not None:
+            self.command(then)
 
     def command(self, keys: str) -> None:
         self.press(keys, False)

@@ -324,8 +324,7 @@ def fix_block(annotator: Annotator, gold: Gold, key: int) -> None:
     lines, starts = _starts(seg, gold, block)
     wanted = gold.role[lines[0]]
     if block.role is not wanted:
-        annotator.walk_to(block_row(block.first), command_next=True)
-        annotator.command(ROLE_KEY[wanted])
+        annotator.act(block_row(block.first), ROLE_KEY[wanted])
     for at in starts:  # each lower part is split from the one above it
         annotator.split_paragraph(key, at, gold.role[at])
         key = at
@@ -397,8 +396,8 @@ def fix_article_of(
                 and seg.article_of(k) == owner
                 and k not in exclude
             ),
+            "X",
         )
-        annotator.command("X")
         return True
     if target == now:
         return False
@@ -407,8 +406,7 @@ def fix_article_of(
             lower = [b for b in owner.blocks if b.first >= block.first]
             upper = [b for b in owner.blocks if b.first < block.first]
             if upper and all(gold_article_of(seg, gold, b.first) in (g, "?") for b in lower):
-                annotator.walk_to(block_row(block.first), command_next=True)
-                annotator.command("S")
+                annotator.act(block_row(block.first), "S")
                 return True
         annotator.select_run(
             block.first,
@@ -417,8 +415,8 @@ def fix_article_of(
                 and seg.article_of(k) == owner
                 and k not in exclude
             ),
+            "A",
         )
-        annotator.command("A")
         return True
     # the block belongs to an existing article: merge a fragment, else move it
     if owner is not None and all(
@@ -426,21 +424,21 @@ def fix_article_of(
     ):
         i, j = order.index(now), order.index(target)
         if abs(i - j) == 1:
-            annotator.walk_to(block_row(block.first), command_next=True)
-            annotator.command("Shift+M" if j < i else "M")
+            annotator.act(block_row(block.first), "Shift+M" if j < i else "M")
             return True
     step = _direction(seg, block.first, target)
+    number = order.index(target) + 1
+    if annotator.numbers and number <= 9:
+        keys = str(number)
+    else:
+        keys = "Alt+Up" if step < 0 else "Alt+Down"
     annotator.select_run(
         block.first,
         lambda k: (
             gold_article_of(seg, gold, k) == g and seg.article_of(k) == owner and k not in exclude
         ),
+        keys,
     )
-    number = order.index(target) + 1
-    if annotator.numbers and number <= 9:
-        annotator.command(str(number))
-    else:
-        annotator.command("Alt+Up" if step < 0 else "Alt+Down")
     return True
 
 
@@ -474,15 +472,17 @@ def fix_joins(annotator: Annotator, gold: Gold) -> bool:
     if not todo:
         return False
     key = annotator.nearest(list(todo))
-    annotator.walk_to(block_row(key), command_next=True)
-    annotator.command(todo[key])
+    annotator.act(block_row(key), todo[key])
     return True
 
 
 def fix_nearest(annotator: Annotator, gold: Gold) -> bool:
     """One pass down the page as a person makes it: the nearest correction of any kind
     whose turn has come (a block's boundaries and role before its article, both
-    paragraphs in their article before they are joined)."""
+    paragraphs in their article before they are joined); first F4, where the last beat
+    pressed again lands on a correction the gold wants."""
+    if fix_by_repeat(annotator, gold):
+        return True
     seg = annotator.editor.segmentation
     blocks = block_todo(seg, gold)
     pending = set(blocks)
@@ -506,8 +506,7 @@ def fix_nearest(annotator: Annotator, gold: Gold) -> bool:
         if not fix_article_of(annotator, gold, seg.block(key), exclude=set(blocks)):
             return False
     else:
-        annotator.walk_to(block_row(key), command_next=True)
-        annotator.command(joins[key])
+        annotator.act(block_row(key), joins[key])
     return True
 
 
@@ -517,3 +516,82 @@ def _join_partner(seg: Segmentation, block, keys: str) -> int | None:
     i = next(i for i, b in enumerate(ordered) if b.first == block.first)
     j = i - 1 if keys == "Ctrl+J" else i + 1
     return ordered[j].first if 0 <= j < len(ordered) else None
+
+
+# -- F4: the same beat again --------------------------------------------------------------
+_F4_MOVES = {"Down": (1, False), "Up": (-1, False), "Shift+Down": (1, True), "Shift+Up": (-1, True)}
+
+
+def f4_lands(rows, here: int, moves: list[str]) -> tuple[int, list[int]] | None:
+    """Where the arrow moves of F4's last group take the current row and the selection
+    (rows' indexes), or None where a move is not an arrow the oracle follows."""
+    anchor, current = here, here
+    for keys in moves:
+        if keys not in _F4_MOVES:
+            return None
+        step, extend = _F4_MOVES[keys]
+        current = min(max(current + step, 0), len(rows) - 1)
+        if not extend:
+            anchor = current
+    low, high = sorted((anchor, current))
+    return current, list(range(low, high + 1))
+
+
+def f4_is_right(annotator: Annotator, gold: Gold) -> bool:
+    """Would F4 now make a correction the gold wants, and nothing else? The annotator
+    looks where the beat lands before pressing it."""
+    group = annotator.last_group
+    if not annotator.repeat or not group or annotator.tree.selectionModel() is None:
+        return False
+    rows = annotator.rows()
+    here = annotator.current()
+    if here not in rows or len(annotator.tree.selectionModel().selectedRows()) != 1:
+        return False
+    landed = f4_lands(rows, rows.index(here), group[:-1])
+    if landed is None:
+        return False
+    _current, chosen = landed
+    if any(rows[i][0] != "block" for i in chosen):
+        return False
+    keys = [rows[i][1] for i in chosen]
+    seg = annotator.editor.segmentation
+    then = group[-1]
+    pending = set(block_todo(seg, gold))
+    if then.isdigit():
+        order = [a.id for a in seg.articles]
+        number = int(then)
+        if number > len(order) or set(keys) & pending:
+            return False
+        where = mapping(seg, gold)
+        for key in keys:
+            g = gold_article_of(seg, gold, key)
+            owner = seg.article_of(key)
+            if g in (None, "?") or where.get(g) != order[number - 1] or owner is None:
+                return False
+            if owner.id == order[number - 1]:
+                return False
+        return True
+    if then in ("J", "Ctrl+J") and len(keys) == 1:
+        todo = join_todo(annotator, gold)
+        block = seg.block(keys[0])
+        other = _join_partner(seg, block, then)
+        return (
+            todo.get(keys[0]) == then
+            and other is not None
+            and seg.article_of(keys[0]) == seg.article_of(other)
+            and not {keys[0], other} & pending
+        )
+    role = next((r for r, k in ROLE_KEY.items() if k == then), None)
+    if role is not None and len(keys) == 1 and keys[0] in pending:
+        lines, _starts_ = _starts(seg, gold, seg.block(keys[0]))
+        return bool(lines) and gold.role[lines[0]] is role
+    return False
+
+
+def fix_by_repeat(annotator: Annotator, gold: Gold) -> bool:
+    """F4 where the last beat, pressed again, lands on a correction the gold wants."""
+    if f4_is_right(annotator, gold):
+        annotator.focus_tree()
+        annotator.command("F4")
+        return True
+    return False
