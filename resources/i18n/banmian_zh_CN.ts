@@ -143,494 +143,499 @@
         <translation>这部分不再链接，自动链接也不再改动它</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="128" />
+        <location filename="../../gui/actions.py" line="129" />
         <source>Edit article details</source>
         <translation>编辑文章信息</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="130" />
+        <location filename="../../gui/actions.py" line="131" />
         <source>Title, continuations, notes</source>
         <translation>标题、转版、备注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="136" />
+        <location filename="../../gui/actions.py" line="137" />
         <source>Add a tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="138" />
+        <location filename="../../gui/actions.py" line="139" />
         <source>Type a tag; completion from the vocabulary</source>
         <translation>输入标签，按词表自动补全</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="145" />
+        <location filename="../../gui/actions.py" line="146" />
         <source>Accept suggested tag {0}</source>
         <translation>采纳第 {0} 个推荐标签</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="156" />
+        <location filename="../../gui/actions.py" line="157" />
         <source>Corpus</source>
         <translation>语料</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="158" />
+        <location filename="../../gui/actions.py" line="159" />
         <source>Back to the list of pages</source>
         <translation>返回版面列表</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="163" />
+        <location filename="../../gui/actions.py" line="164" />
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="165" />
+        <location filename="../../gui/actions.py" line="166" />
         <source>The next article's row in the tree</source>
         <translation>树中下一篇文章所在行</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="168" />
+        <location filename="../../gui/actions.py" line="169" />
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="172" />
+        <location filename="../../gui/actions.py" line="173" />
         <source>Next heading block</source>
         <translation>下一个标题文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="174" />
+        <location filename="../../gui/actions.py" line="175" />
         <source>The next kicker, headline or subtitle in the tree</source>
         <translation>树中下一个引题、主标题或副标题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="177" />
+        <location filename="../../gui/actions.py" line="178" />
         <source>Previous heading block</source>
         <translation>上一个标题文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="181" />
+        <location filename="../../gui/actions.py" line="182" />
         <source>Go to line…</source>
         <translation>转到行…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="184" />
+        <location filename="../../gui/actions.py" line="185" />
         <source>Type a line number, then Return or a command's key: its block is selected (Shift+J next splits it at that line)</source>
         <translation>输入行号，再按回车或命令键：选中该行所在文块（随后 Shift+J 在该行拆分）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="300" />
+        <location filename="../../gui/actions.py" line="301" />
         <source>↑/↓ or the line number's last digits choose the line that starts the new paragraph; Return splits, a role key splits and gives the lower part that role</source>
         <translation>↑/↓ 或行号末位数字选择新段落的起始行；回车拆分，按角色键则拆分并把下半部分设为该角色</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="471" />
+        <location filename="../../gui/actions.py" line="472" />
         <source>↑, ↓, PgDn, PgUp, the line number's last digits; Return or a role key; Esc cancels</source>
         <translation>↑、↓、PgDn、PgUp、行号末位数字；回车或角色键；Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="192" />
+        <location filename="../../gui/actions.py" line="193" />
         <source>Page text ↔ article tree</source>
         <translation>版面文本 ↔ 文章树</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="194" />
+        <location filename="../../gui/actions.py" line="125" />
+        <source>Repeat the last correction</source>
+        <translation>重复上一次更正</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="195" />
         <source>Move the focus between the page text and the article tree</source>
         <translation>在版面文本与文章树之间切换焦点</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="200" />
+        <location filename="../../gui/actions.py" line="201" />
         <source>Extend over the blocks that go on from it on the page</source>
         <translation>扩展选择到版面上紧接其后的文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="202" />
+        <location filename="../../gui/actions.py" line="203" />
         <source>Select down the tree the blocks that continue the selection in the text</source>
         <translation>沿文章树向下选中在版面文字中接续当前选择的文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="208" />
+        <location filename="../../gui/actions.py" line="209" />
         <source>Extend over the blocks it goes on from on the page</source>
         <translation>扩展选择到版面上紧接其前的文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="213" />
+        <location filename="../../gui/actions.py" line="214" />
         <source>Previous page</source>
         <translation>上一版</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="214" />
+        <location filename="../../gui/actions.py" line="215" />
         <source>Next page</source>
         <translation>下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="218" />
+        <location filename="../../gui/actions.py" line="219" />
         <source>Split article here</source>
         <translation>从此处拆分文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="220" />
+        <location filename="../../gui/actions.py" line="221" />
         <source>The selected block starts a new article</source>
         <translation>所选文块开始一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="226" />
+        <location filename="../../gui/actions.py" line="227" />
         <source>Merge with next</source>
         <translation>与下一篇合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="228" />
+        <location filename="../../gui/actions.py" line="229" />
         <source>The next article joins this one</source>
         <translation>下一篇并入本篇</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="234" />
+        <location filename="../../gui/actions.py" line="235" />
         <source>Merge with previous</source>
         <translation>与上一篇合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="236" />
+        <location filename="../../gui/actions.py" line="237" />
         <source>This article joins the previous one</source>
         <translation>本篇并入上一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="242" />
+        <location filename="../../gui/actions.py" line="243" />
         <source>New article from blocks</source>
         <translation>用所选文块新建文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="244" />
+        <location filename="../../gui/actions.py" line="245" />
         <source>The selected blocks form a new article</source>
         <translation>所选文块组成一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="250" />
+        <location filename="../../gui/actions.py" line="251" />
         <source>Dissolve article</source>
         <translation>解散文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="252" />
+        <location filename="../../gui/actions.py" line="253" />
         <source>Its blocks stay on the page, in no article</source>
         <translation>文块留在版面上，不属于任何文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="258" />
+        <location filename="../../gui/actions.py" line="259" />
         <source>Move article up</source>
         <translation>文章上移</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="260" />
+        <location filename="../../gui/actions.py" line="261" />
         <source>Earlier in reading order</source>
         <translation>阅读顺序提前</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="266" />
+        <location filename="../../gui/actions.py" line="267" />
         <source>Move article down</source>
         <translation>文章下移</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="268" />
+        <location filename="../../gui/actions.py" line="269" />
         <source>Later in reading order</source>
         <translation>阅读顺序推后</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="271" />
+        <location filename="../../gui/actions.py" line="272" />
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="272" />
+        <location filename="../../gui/actions.py" line="273" />
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="273" />
+        <location filename="../../gui/actions.py" line="274" />
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="274" />
+        <location filename="../../gui/actions.py" line="275" />
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="275" />
+        <location filename="../../gui/actions.py" line="276" />
         <source>Body paragraph</source>
         <translation>正文段落</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="276" />
+        <location filename="../../gui/actions.py" line="277" />
         <source>Caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="277" />
+        <location filename="../../gui/actions.py" line="278" />
         <source>Noise (page furniture)</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="281" />
+        <location filename="../../gui/actions.py" line="282" />
         <source>Join with next paragraph</source>
         <translation>与下一段合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="283" />
+        <location filename="../../gui/actions.py" line="284" />
         <source>A column break read as a paragraph break</source>
         <translation>分栏处被误作分段</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="289" />
+        <location filename="../../gui/actions.py" line="290" />
         <source>Join with previous paragraph</source>
         <translation>与上一段合并</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="291" />
+        <location filename="../../gui/actions.py" line="292" />
         <source>The same join, from the lower paragraph (where F7 stops)</source>
         <translation>同样的合并，从下面的段落执行（F7 停在此处）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="297" />
+        <location filename="../../gui/actions.py" line="298" />
         <source>Split paragraph at a line…</source>
         <translation>在某行拆分段落…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="308" />
+        <location filename="../../gui/actions.py" line="309" />
         <source>Move to previous article</source>
         <translation>移到上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="314" />
+        <location filename="../../gui/actions.py" line="315" />
         <source>Move to next article</source>
         <translation>移到下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="316" />
+        <location filename="../../gui/actions.py" line="317" />
         <source>Take out of its article</source>
         <translation>移出所属文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="321" />
+        <location filename="../../gui/actions.py" line="322" />
         <source>Move to article {0}</source>
         <translation>移到第 {0} 篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="323" />
+        <location filename="../../gui/actions.py" line="324" />
         <source>The selected blocks go to the article numbered so in the tree</source>
         <translation>选中的文块移到文章树中该编号的文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="332" />
+        <location filename="../../gui/actions.py" line="333" />
         <source>Next doubt</source>
         <translation>下一个存疑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="334" />
+        <location filename="../../gui/actions.py" line="335" />
         <source>The least sure decision left</source>
         <translation>剩下最没把握的判断</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="337" />
+        <location filename="../../gui/actions.py" line="338" />
         <source>Previous doubt</source>
         <translation>上一个存疑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="341" />
+        <location filename="../../gui/actions.py" line="342" />
         <source>Next doubtful block down the tree</source>
         <translation>文章树中下一个存疑文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="343" />
+        <location filename="../../gui/actions.py" line="344" />
         <source>The next block with a doubt, in the tree's order (F8: least sure first)</source>
         <translation>按文章树顺序的下一个存疑文块（F8：最不确定的优先）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="349" />
+        <location filename="../../gui/actions.py" line="350" />
         <source>Previous doubtful block up the tree</source>
         <translation>文章树中上一个存疑文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="357" />
+        <location filename="../../gui/actions.py" line="358" />
         <source>Accept the decision</source>
         <translation>认可该判断</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="359" />
+        <location filename="../../gui/actions.py" line="360" />
         <source>Clears the doubt</source>
         <translation>清除存疑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="362" />
+        <location filename="../../gui/actions.py" line="363" />
         <source>Take alternative 1</source>
         <translation>采用备选 1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="363" />
+        <location filename="../../gui/actions.py" line="364" />
         <source>Take alternative 2</source>
         <translation>采用备选 2</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="367" />
+        <location filename="../../gui/actions.py" line="368" />
         <source>Edit this verified page</source>
         <translation>编辑此已核对版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="369" />
+        <location filename="../../gui/actions.py" line="370" />
         <source>A verified page opens read-only; this makes it editable again</source>
         <translation>已核对版面以只读方式打开；此命令使其重新可编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="375" />
+        <location filename="../../gui/actions.py" line="376" />
         <source>Page verified, next page</source>
         <translation>本版已核，下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="377" />
+        <location filename="../../gui/actions.py" line="378" />
         <source>Mark verified and open the next unverified page</source>
         <translation>标记为已核并打开下一个未核版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="383" />
+        <location filename="../../gui/actions.py" line="384" />
         <source>Reflowed text</source>
         <translation>重排文本</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="385" />
+        <location filename="../../gui/actions.py" line="386" />
         <source>Show the articles as read instead of the raw lines</source>
         <translation>按阅读顺序显示文章，而非原始行</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="390" />
+        <location filename="../../gui/actions.py" line="391" />
         <source>Blocks in page order</source>
         <translation>按版面顺序列出文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="393" />
+        <location filename="../../gui/actions.py" line="394" />
         <source>List each article's blocks as they stand in the page text, so that Down does not jump back and forth where headings are printed after their body</source>
         <translation>按文块在版面文本中的位置列出每篇文章的文块，标题印在正文之后时，向下键不再来回跳动</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="397" />
+        <location filename="../../gui/actions.py" line="398" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="398" />
+        <location filename="../../gui/actions.py" line="399" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="399" />
+        <location filename="../../gui/actions.py" line="400" />
         <location filename="../../gui/shortcut_sheet.py" line="23" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="400" />
-        <location filename="../../gui/main_window.py" line="341" />
+        <location filename="../../gui/actions.py" line="401" />
+        <location filename="../../gui/main_window.py" line="355" />
         <source>About banmian</source>
         <translation>关于版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="451" />
-        <location filename="../../gui/actions.py" line="455" />
+        <location filename="../../gui/actions.py" line="452" />
         <location filename="../../gui/actions.py" line="456" />
-        <location filename="../../gui/actions.py" line="459" />
-        <location filename="../../gui/actions.py" line="464" />
+        <location filename="../../gui/actions.py" line="457" />
+        <location filename="../../gui/actions.py" line="460" />
         <location filename="../../gui/actions.py" line="465" />
+        <location filename="../../gui/actions.py" line="466" />
         <source>Go</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="451" />
+        <location filename="../../gui/actions.py" line="452" />
         <source>Open the selected page</source>
         <translation>打开所选版面</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="451" />
+        <location filename="../../gui/actions.py" line="452" />
         <source>Return, double click</source>
         <translation>回车、双击</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="452" />
         <location filename="../../gui/actions.py" line="453" />
         <location filename="../../gui/actions.py" line="454" />
-        <location filename="../../gui/actions.py" line="475" />
+        <location filename="../../gui/actions.py" line="455" />
+        <location filename="../../gui/actions.py" line="476" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="452" />
-        <location filename="../../gui/main_window.py" line="83" />
+        <location filename="../../gui/actions.py" line="453" />
+        <location filename="../../gui/main_window.py" line="95" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="453" />
-        <location filename="../../gui/main_window.py" line="85" />
+        <location filename="../../gui/actions.py" line="454" />
+        <location filename="../../gui/main_window.py" line="97" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="454" />
+        <location filename="../../gui/actions.py" line="455" />
         <source>Add a vocabulary tag</source>
         <translation>添加词表标签</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="454" />
+        <location filename="../../gui/actions.py" line="455" />
         <source>T, then the tag's key</source>
         <translation>T，再按标签的键</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="455" />
+        <location filename="../../gui/actions.py" line="456" />
         <source>Next / previous block or article row</source>
         <translation>下一行 / 上一行（文块或文章）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="456" />
+        <location filename="../../gui/actions.py" line="457" />
         <source>Extend the selection of blocks</source>
         <translation>扩展文块选择</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="460" />
+        <location filename="../../gui/actions.py" line="461" />
         <source>Extend the selection to the article's first / last block</source>
         <translation>将选择扩展到本文章的第一个 / 最后一个文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="464" />
+        <location filename="../../gui/actions.py" line="465" />
         <source>Back to the article tree from any field</source>
         <translation>从任何输入框回到文章树</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="465" />
+        <location filename="../../gui/actions.py" line="466" />
         <source>Next / previous field or pane</source>
         <translation>下一个 / 上一个输入框或窗格</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="468" />
+        <location filename="../../gui/actions.py" line="469" />
         <source>Block</source>
         <translation>文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="469" />
+        <location filename="../../gui/actions.py" line="470" />
         <source>While choosing a split line</source>
         <translation>选择拆分行时</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="475" />
+        <location filename="../../gui/actions.py" line="476" />
         <source>Remove the selected tag (in the tag list)</source>
         <translation>删除选中的标签（在标签列表中）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="476" />
+        <location filename="../../gui/actions.py" line="477" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="476" />
+        <location filename="../../gui/actions.py" line="477" />
         <source>Move blocks to another article</source>
         <translation>把文块移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="476" />
+        <location filename="../../gui/actions.py" line="477" />
         <source>drag them onto it</source>
         <translation>拖放到该文章上</translation>
     </message>
@@ -1029,7 +1034,7 @@
         <translation>正在导入版面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Vocabulary tags (T, key)</source>
         <translation>词表标签（T，键）</translation>
     </message>
@@ -1130,17 +1135,17 @@
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304" />
+        <location filename="../../gui/main_window.py" line="318" />
         <source>Page verified. Every page of the corpus is verified.</source>
         <translation>本版已核。语料中的所有版面都已核完。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source>Page verified; this is the next unverified page.</source>
         <translation>本版已核；这是下一个未核版面。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343" />
+        <location filename="../../gui/main_window.py" line="357" />
         <source>banmian (版面): correct the articles of digitized Chinese newspaper pages, tag them, and export a verified corpus.
 
 Database: {0}</source>
@@ -1834,6 +1839,11 @@ Database: {0}</source>
         <location filename="../../gui/furniture_rule.py" line="58" />
         <source>Also proposed as page furniture on {0} new pages of this newspaper</source>
         <translation>已在本报 {0} 个新版面上同样建议为版面杂项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/repeat.py" line="142" />
+        <source>Nothing to repeat: F4 repeats a one-key correction and the arrow or go-to keys pressed in the tree just before it</source>
+        <translation>没有可重复的操作：F4 重复单键更正及其之前在树中按下的方向键或跳转键</translation>
     </message>
 </context>
 </TS>

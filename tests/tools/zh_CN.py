@@ -368,4 +368,6 @@ ZH_CN = {
     "link to {0}": "链接到 {0}",
     " (best)": "（最佳）",
     "This doubt offers no candidate {0}": "这个存疑没有候选 {0}",
+    "Repeat the last correction": "重复上一次更正",
+    "Nothing to repeat: F4 repeats a one-key correction and the arrow or go-to keys pressed in the tree just before it": "没有可重复的操作：F4 重复单键更正及其之前在树中按下的方向键或跳转键",
 }
