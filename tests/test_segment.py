@@ -283,3 +283,55 @@ def test_stacked_role_words_still_read_as_a_byline():
 
     assert is_byline("本报特约记者 欧阳修文 摄")
     assert is_byline("本报见习记者 张三 报道")
+
+
+class _JoiningModel:
+    """A line model that reads every line after the first as going on from the line
+    above: what the trained model does over long runs of blank-separated lines."""
+
+    calibration = Calibration()
+
+    def decide(self, numbers, features):
+        return [
+            LineDecision(
+                n,
+                LineLabel(Role.BODY, n == numbers[0], n == numbers[0]),
+                {"body": 1.0},
+                1.0 if n == numbers[0] else 0.0,
+                0.0,
+            )
+            for n in numbers
+        ]
+
+
+def test_columns_read_side_by_side_give_each_line_its_own_block_and_one_doubt():
+    # two columns of one article whose lines an extractor read alternately, each line
+    # followed by a blank line: no line goes on from the line above it
+    left = [
+        "今年以来，本市加快推进老旧",
+        "小区改造，已完成改造小区一百",
+        "二十个，惠及居民三万余户。改",
+    ]
+    right = [
+        "和加装电梯等项目。市住建局负",
+        "责人表示，下一步将重点解决停",
+        "车难、充电难等问题，让居民住",
+    ]
+    shredded = [line for pair in zip(left, right, strict=True) for line in pair]
+    seg = segment_page(Page.from_text("\n\n".join(shredded) + "\n"), _JoiningModel())
+    (article,) = seg.articles
+    assert [(b.first, b.last) for b in article.blocks] == [(n, n) for n in range(1, 12, 2)]
+    (doubt,) = [d for b in article.blocks for d in b.doubts]
+    assert doubt.lines == (1, 11) and "side by side" in doubt.reason
+
+
+def test_a_few_blank_separated_lines_are_still_read_as_the_model_reads_them():
+    lines = [
+        "第一行正文内容写到这里还没",
+        "有结束，这是第二行的正文内容",
+        "第三行的正文内容在这里结束。",
+    ]
+    seg = segment_page(Page.from_text("\n\n".join(lines) + "\n"), _JoiningModel())
+    (article,) = seg.articles
+    assert [(b.first, b.last) for b in article.blocks] == [(1, 5)]
+    assert not [d for b in article.blocks for d in b.doubts]
