@@ -95,8 +95,14 @@ def test_training_stores_a_model_with_its_pages_and_scores(store):
     assert row.scores["folds"] == 2 and set(row.scores["pages"]) == {
         str(i) for i in row.training_pages
     }
-    assert row.card["stacked"] and row.card["pages"] >= 1
-    assert row.in_use == outcome.used == (outcome.candidate_fixes < outcome.in_use_fixes)
+    # fitted on every verified page: the folds' decisions calibrate it, no page held out
+    assert row.card["stacked"] and row.card["pages"] == 6
+    assert row.card["held_out"]["role"]["decisions"] == sum(
+        len(learning.example("", store.load(i).page, store.load(i).to_json()).labels)
+        for i in row.training_pages
+    )
+    assert row.in_use == outcome.used
+    assert not outcome.used or outcome.candidate_fixes < outcome.in_use_fixes
     loaded = models.model_ref(store, row.id).load()
     assert isinstance(loaded, models.StackedModel)
     segment_page(store.load(1).page, loaded).check()
@@ -128,6 +134,26 @@ def test_a_better_model_is_used_and_the_user_can_go_back(store, monkeypatch):
     assert models.proposing_id(store, PAPER) is None
     models.use_model(store, first.model_id)
     assert models.proposing_id(store, "") == first.model_id
+
+
+def test_one_torn_page_does_not_decide_which_model_is_used():
+    ids = range(1, 21)
+    # better by one fix on 19 pages, one page torn apart: the mean says worse, yet the
+    # candidate proposes the pages better
+    in_use = {i: 3.0 for i in ids}
+    candidate = {i: 2.0 for i in ids} | {20: 60.0}
+    assert sum(candidate.values()) > sum(in_use.values())
+    assert learning.trusted_gain(candidate, in_use)[0]
+    # better on the mean by one lucky page, worse on the others: not trusted
+    candidate = {i: 4.0 for i in ids} | {20: 0.0}
+    in_use = {i: 3.0 for i in ids} | {20: 60.0}
+    assert sum(candidate.values()) < sum(in_use.values())
+    assert not learning.trusted_gain(candidate, in_use)[0]
+    # a gain that five pages cannot vouch for is not taken
+    used, why = learning.trusted_gain(
+        {1: 2.0, 2: 9.0, 3: 1.0, 4: 5.0, 5: 3.0}, {1: 5.0, 2: 8.0, 3: 4.0, 4: 4.0, 5: 3.0}
+    )
+    assert not used and "better on 2 pages, worse on 2" in why
 
 
 def test_a_newspaper_gets_its_own_model_once_it_has_enough_pages(store, monkeypatch):

@@ -2,7 +2,7 @@
 
     python -m tests.devcorpus.variant --kinds wrapped        # once: the evening paper's pages
     python -m tests.bench.bench_learning_curve [--kind evening_wrapped] [--steps 0,5,10,20,50]
-        [--test 40] [--timing 200] [--corpus /work/devcorpus]
+        [--test 40] [--timing 200] [--seed 14] [--why 8] [--corpus /work/devcorpus]
 
 The pages of `OUT/unseen/<kind>` (tests.devcorpus.variant: another column width, heading
 order and byline habit, never in the shipped model's training data) are put in a seeded
@@ -13,7 +13,10 @@ each step the held-out pages are proposed with the model in use for the paper an
 against their gold: fixes per page as `banmian eval` counts them (mean and median), with
 the training's wall time and CPU time (the training runs on one core: on a shared machine
 the CPU time is what it takes on an idle one). `--timing N` then trains once more from a
-fresh database of N verified pages and prints how long that took.
+fresh database of N verified pages and prints how long that took. `--why N` prints, after
+each step, the N commonest reasons for a fix on the held-out pages, per page (see
+`fix_reasons`). `--seed` draws another order: the held-out figure moves by a few tenths
+from one draw to the next, so compare draws, not single runs.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import random
 import statistics
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 NEWSPAPER = "晚报"
@@ -54,7 +58,8 @@ def verify(store, pairs) -> None:
         store.set_status(added.page_id, "verified")
 
 
-def held_out_fixes(model, test) -> list[float]:
+def held_out_fixes(model, test, why: Counter | None = None) -> list[float]:
+    """Each held-out page's fixes with `model`; counted by reason into `why` if given."""
     from banmian.core.page.files import read_page_file
     from banmian.core.segmentation.metrics import score
     from banmian.core.segmentation.segmenter import segment_page
@@ -63,7 +68,55 @@ def held_out_fixes(model, test) -> list[float]:
     for path, gold_path in test:
         page = read_page_file(path)
         gold = json.loads(gold_path.read_text("utf-8"))
-        out.append(float(score(page, segment_page(page, model).to_json(), gold)["fixes"]))
+        proposal = segment_page(page, model).to_json()
+        out.append(float(score(page, proposal, gold)["fixes"]))
+        if why is not None:
+            why.update(reason for _span, reason in fix_reasons(page, proposal, gold))
+    return out
+
+
+def fix_reasons(page, hypothesis: dict, reference: dict) -> list[tuple[tuple[int, int], str]]:
+    """Why each reference block needs a fix, as core.segmentation.fixes decides it (the
+    same matching, the first reason that holds): `article:ROLE` (its lines sit in
+    another article; ROLE is the reference block's), `role:GOLD->PROPOSED`, or
+    `paragraph` (a body paragraph split, joined or cut short). The benchmark's
+    breakdown: what the learning has left to learn, and what it cannot."""
+    from banmian.core.segmentation.fixes import UNASSIGNED, _blocks, _lines
+
+    excluded = {n for b in reference.get("either", ()) for n in _lines(page, b)}
+    article_of, role_of, paragraphs = {}, {}, set()
+    for article_id, block in _blocks(hypothesis):
+        lines = _lines(page, block)
+        for n in lines:
+            article_of[n], role_of[n] = article_id, str(block["role"])
+        if block["role"] == "body" and lines:
+            paragraphs.add((lines[0], lines[-1]))
+    blocks = [(a, b, _lines(page, b)) for a, b in _blocks(reference)]
+    overlap: Counter = Counter()
+    for ref_id, _block, lines in blocks:
+        overlap.update((article_of.get(n, "missing"), ref_id) for n in lines if n not in excluded)
+    matched, used = {UNASSIGNED: UNASSIGNED}, {UNASSIGNED}
+    for (hyp_id, ref_id), _count in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        if hyp_id in matched or ref_id in used or UNASSIGNED in (hyp_id, ref_id):
+            continue
+        matched[hyp_id] = ref_id
+        used.add(ref_id)
+    out = []
+    for ref_id, block, lines in blocks:
+        if not lines:
+            continue
+        span, role = (lines[0], lines[-1]), str(block["role"])
+        counted = [n for n in lines if n not in excluded]
+        if counted:
+            owner = Counter(article_of.get(n, "missing") for n in counted).most_common(1)[0][0]
+            if matched.get(owner) != ref_id:
+                out.append((span, f"article:{role}"))
+                continue
+        proposed = Counter(role_of.get(n, "missing") for n in lines).most_common(1)[0][0]
+        if proposed != role:
+            out.append((span, f"role:{role}->{proposed}"))
+        elif role == "body" and span not in paragraphs:
+            out.append((span, "paragraph"))
     return out
 
 
@@ -77,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--test", type=int, default=40, help="held-out pages")
     parser.add_argument("--timing", type=int, default=0, help="also time a training on N pages")
     parser.add_argument("--iterations", type=int, default=None)
+    parser.add_argument("--folds", type=int, default=None)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument(
+        "--why", type=int, default=0, help="print the N commonest reasons for a fix per step"
+    )
     args = parser.parse_args(argv)
 
     from banmian.core.corpus import learning, models
@@ -91,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{folder}: {len(pairs)} pages, too few for {steps[-1]} + {args.test} held out")
         print("generate them: python -m tests.devcorpus.variant")
         return 2
-    extra = {} if args.iterations is None else {"iterations": args.iterations}
+    extra = {
+        k: v for k, v in (("iterations", args.iterations), ("folds", args.folds)) if v is not None
+    }
     print(f"{args.kind}: {len(test)} held-out pages; {learning.base_data().note}")
     print(
         f"{'verified':>8} {'fixes/page':>10} {'median':>6}  {'train s':>7} {'cpu s':>6}  model in use"
@@ -109,13 +168,20 @@ def main(argv: list[str] | None = None) -> int:
                 took, cpu = time.perf_counter() - start, time.process_time() - cpu_start
                 note = "; ".join(f"{o.scope}: {o.reason}" for o in outcomes)
             ref = models.ref_for(models.proposing_models(store), NEWSPAPER)
-            fixes = held_out_fixes(ref.load(), test)
+            why: Counter = Counter()
+            fixes = held_out_fixes(ref.load(), test, why)
             in_use = f"model {ref.id}" if ref.id is not None else "shipped"
             print(
                 f"{step:8} {statistics.mean(fixes):10.2f} {statistics.median(fixes):6.1f}  "
                 f"{took:7.1f} {cpu:6.1f}  {in_use} ({note})",
                 flush=True,
             )
+            if args.why:
+                print(
+                    "         why: "
+                    + ", ".join(f"{r} {n / len(test):.2f}" for r, n in why.most_common(args.why)),
+                    flush=True,
+                )
         store.close()
     if args.timing:
         with tempfile.TemporaryDirectory() as tmp:
