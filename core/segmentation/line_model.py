@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pycrfsuite
@@ -32,10 +33,12 @@ SURE = 0.999
 CARD_NAME = "segmenter.json"
 
 
-@dataclass(frozen=True)
-class LineDecision:
+class LineDecision(NamedTuple):
     """The model's reading of one line: its Viterbi label and, from the marginals, the
-    probability of each role, of opening a block and of opening an article."""
+    probability of each role, of opening a block and of opening an article.
+
+    A named tuple, not a frozen dataclass: a page makes one per line (hundreds), and a
+    frozen dataclass costs several times more to build."""
 
     number: int
     label: LineLabel
@@ -103,6 +106,12 @@ class LineModel:
             [[lab.role.value == r for r in self._roles] for lab in labels], float
         )
         self._opens = np.array([[lab.opens_block, lab.opens_article] for lab in labels], float)
+        # what a line the model is sure of reads as: its label's role and openings
+        self._sure_reading = {
+            name: (lab.role.value, lab.opens_block, lab.opens_article)
+            for name, lab in zip(self._names, labels, strict=True)
+        }
+        self._no_roles = dict.fromkeys(self._roles, 0.0)
 
     @classmethod
     def from_path(cls, model_path: Path) -> LineModel:
@@ -117,29 +126,48 @@ class LineModel:
         tagger = self._tagger
         chosen = tagger.tag(features)
         marginal = tagger.marginal
-        names = self._names
-        index = self._index
-        marginals = np.zeros((len(chosen), len(names)))
-        for i, label in enumerate(chosen):
-            sure = marginal(label, i)
-            if sure >= SURE:  # the other labels share less than 1 - SURE: not worth asking
-                marginals[i, index[label]] = sure
-            else:
-                marginals[i] = [marginal(name, i) for name in names]
-        roles = (marginals @ self._role_of).tolist()
-        opens = (marginals @ self._opens).tolist()
+        sures = [marginal(label, i) for i, label in enumerate(chosen)]
+        # the other labels share less than 1 - SURE: not worth asking (most lines)
+        unsure = [i for i, sure in enumerate(sures) if sure < SURE]
+        doubted = self._doubted(chosen, sures, unsure) if unsure else {}
         parsed = self._parsed
+        sure_reading = self._sure_reading
+        out = []
+        for i, (number, label) in enumerate(zip(numbers, chosen, strict=True)):
+            if i in doubted:
+                roles, opens_block, opens_article = doubted[i]
+            else:
+                # one label holds all the line's weight: its role and openings get it whole
+                role, block, article = sure_reading[label]
+                sure = sures[i]
+                roles = self._no_roles.copy()
+                roles[role] = sure
+                opens_block = sure if block else 0.0
+                opens_article = sure if article else 0.0
+            out.append(LineDecision(number, parsed[label], roles, opens_block, opens_article))
+        return out
+
+    def _doubted(
+        self, chosen: list[str], sures: list[float], unsure: list[int]
+    ) -> dict[int, tuple[dict[str, float], float, float]]:
+        """Roles and openings of the lines the model is unsure of, from every label's
+        marginal: one matrix product over the page's lines (the sure lines' rows hold
+        their one marginal, as they always have, so that each row sums as before)."""
+        names = self._names
+        marginal = self._tagger.marginal
+        marginals = np.zeros((len(chosen), len(names)))
+        index = self._index
+        for i, label in enumerate(chosen):
+            marginals[i, index[label]] = sures[i]
+        for i in unsure:
+            marginals[i] = [marginal(name, i) for name in names]
+        roles = (marginals @ self._role_of)[unsure].tolist()
+        opens = (marginals @ self._opens)[unsure].tolist()
         role_names = self._roles
-        return [
-            LineDecision(
-                number,
-                parsed[label],
-                dict(zip(role_names, roles[i], strict=True)),
-                opens[i][0],
-                opens[i][1],
-            )
-            for i, (number, label) in enumerate(zip(numbers, chosen, strict=True))
-        ]
+        return {
+            i: (dict(zip(role_names, roles[k], strict=True)), opens[k][0], opens[k][1])
+            for k, i in enumerate(unsure)
+        }
 
 
 @lru_cache(maxsize=1)
