@@ -201,3 +201,18 @@ def test_each_kind_of_doubt_alternative_becomes_its_edit():
     assert len(merged.articles) == len(seg.articles) - 1
     with pytest.raises(EditError):
         take_alternative(seg, boundary, seg.articles[-1].id, None, 5)
+
+
+def test_alternatives_without_a_place_say_how_to_make_them_instead_of_merging():
+    from banmian.core.edits.doubts import take_alternative
+
+    page = Page.from_text("本报讯 第一篇。\n本报讯 第二篇。\n")
+    run = Doubt("boundary", 0.22, "…", (1, 2), ("as proposed", "other articles"))
+    text = block_text(page, Role.BODY, 1, 2)
+    seg = Segmentation(page, (Article("A1", (Block(Role.BODY, 1, 2, text, (run,)),)),)).check()
+    two = Doubt("boundary", 0.37, "…", (1, 2), ("one article", "two articles"))
+    with pytest.raises(EditError, match="split"):
+        take_alternative(seg, two, "A1", None, 1)
+    with pytest.raises(EditError, match="move"):
+        take_alternative(seg, run, "A1", 1, 1)
+    assert take_alternative(seg, run, "A1", 1, 0).segmentation.blocks()[0].doubts == ()

@@ -335,3 +335,32 @@ def test_a_few_blank_separated_lines_are_still_read_as_the_model_reads_them():
     (article,) = seg.articles
     assert [(b.first, b.last) for b in article.blocks] == [(1, 5)]
     assert not [d for b in article.blocks for d in b.doubts]
+
+
+class _RolesModel:
+    """A line model that reads each line as the role given for it and opens an article
+    only on the first line: a missed boundary, set by hand."""
+
+    calibration = Calibration()
+
+    def __init__(self, roles: dict[int, Role]) -> None:
+        self.roles = roles
+
+    def decide(self, numbers, features):
+        out = []
+        for n in numbers:
+            role = self.roles.get(n, Role.BODY)
+            label = LineLabel(role, True, n == numbers[0])
+            out.append(LineDecision(n, label, {role.value: 1.0}, 1.0, float(n == numbers[0])))
+        return out
+
+
+def test_an_article_that_takes_two_headlines_carries_a_doubt_that_it_is_two():
+    # headings after their bodies, and nothing between the two bodies to say where the
+    # second article starts: both headlines land on one article
+    text = "　　第一篇的正文。\n　　第二篇的正文。\n\n第一篇的标题\n\n第二篇的标题\n"
+    seg = segment_page(Page.from_text(text), _RolesModel({4: Role.HEADLINE, 6: Role.HEADLINE}))
+    (article,) = seg.articles
+    (doubt,) = [d for d in article.doubts if "two headlines" in d.reason]
+    assert doubt.lines == (1, 2) and doubt.about == "boundary"
+    assert doubt.alternatives == ("one article", "two articles")

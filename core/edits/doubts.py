@@ -22,6 +22,12 @@ from banmian.core.edits.structure import (
 )
 from banmian.core.page.model import Doubt, Role, Segmentation
 
+# Alternatives that name a correction without its place: the annotator finds the place.
+BY_HAND = {
+    "two articles": "find where the second article starts and split it there (S)",
+    "other articles": "move each line that belongs to another article there (1 … 9)",
+}
+
 
 def take_alternative(
     seg: Segmentation, doubt: Doubt, article_id: str | None, block_key: int | None, index: int
@@ -41,6 +47,8 @@ def take_alternative(
         return join_with_previous(seg, block_key)
     if doubt.about == "paragraph" and doubt.lines and block_key is not None:
         return split_paragraph(seg, block_key, doubt.lines[0])
+    if doubt.about == "boundary" and chosen in BY_HAND:
+        raise EditError(BY_HAND[chosen])
     if doubt.about == "boundary" and chosen == "new article" and block_key is not None:
         return split_article(seg, block_key)
     if doubt.about == "boundary" and article_id is not None:
