@@ -46,6 +46,16 @@ CORE_WORDS = (
     QT_TR_NOOP("this may go on from the article before"),
     QT_TR_NOOP("a new article may start here"),
     QT_TR_NOOP("a headline stands before this text: it may start another article"),
+    QT_TR_NOOP("new paragraphs may start on these lines"),
+    QT_TR_NOOP("two headlines went to this article: it may be two articles"),
+    QT_TR_NOOP("columns read side by side: lines of this run may belong to other articles"),
+    QT_TR_NOOP("one article"),
+    QT_TR_NOOP("two articles"),
+    QT_TR_NOOP("as proposed"),
+    QT_TR_NOOP("other articles"),
+    # what taking those alternatives asks of the annotator (core.edits.doubts.BY_HAND)
+    QT_TR_NOOP("find where the second article starts and split it there (S)"),
+    QT_TR_NOOP("move each line that belongs to another article there (1 … 9)"),
     # what two annotators' versions differ in, and the agreement figures' short names
     # (core.team.compare, core.team.agreement)
     QT_TR_NOOP("articles"),

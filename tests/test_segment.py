@@ -364,3 +364,34 @@ def test_an_article_that_takes_two_headlines_carries_a_doubt_that_it_is_two():
     (doubt,) = [d for d in article.doubts if "two headlines" in d.reason]
     assert doubt.lines == (1, 2) and doubt.about == "boundary"
     assert doubt.alternatives == ("one article", "two articles")
+
+
+class _OpeningsModel:
+    """One paragraph by its labels, with the marginal of a paragraph start set by hand."""
+
+    calibration = Calibration()
+
+    def __init__(self, opens_block: dict[int, float]) -> None:
+        self.opens_block = opens_block
+
+    def decide(self, numbers, features):
+        return [
+            LineDecision(
+                n,
+                LineLabel(Role.BODY, n == numbers[0], n == numbers[0]),
+                {"body": 1.0},
+                1.0 if n == numbers[0] else self.opens_block.get(n, 0.0),
+                float(n == numbers[0]),
+            )
+            for n in numbers
+        ]
+
+
+def test_every_line_where_a_paragraph_may_start_is_in_one_doubt_on_the_block():
+    text = "".join(f"第{n}行的正文内容写到这里。\n" for n in range(1, 7))
+    seg = segment_page(Page.from_text(text), _OpeningsModel({3: 0.3, 5: 0.4}))
+    (article,) = seg.articles
+    (block,) = article.blocks
+    (doubt,) = [d for d in block.doubts if d.about == "paragraph"]
+    assert doubt.lines == (3, 5)
+    assert doubt.confidence == pytest.approx(0.7 * 0.6, abs=1e-3)  # right only if neither opens

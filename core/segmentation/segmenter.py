@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field, replace
 
 from banmian.core.page.model import Article, Block, Doubt, Page, Role, Segmentation
@@ -157,19 +158,27 @@ def _unit_doubts(units: list[Unit], cal: Calibration) -> None:
                         ("paragraph break", "column break"),
                     )
                 )
-        for decision in unit.lines[1:]:
-            sure = cal.below("start", 1 - decision.opens_block, DOUBT_BELOW)
-            if sure is not None:
-                unit.doubts.append(
-                    Doubt(
-                        "paragraph",
-                        round(sure, 3),
-                        "a new paragraph may start on this line",
-                        (decision.number, decision.number),
-                        ("column break", "paragraph break"),
-                    )
+        unsure = [
+            (d.number, sure)
+            for d in unit.lines[1:]
+            if (sure := cal.below("start", 1 - d.opens_block, DOUBT_BELOW)) is not None
+        ]
+        if unsure:
+            # one doubt over every line where a paragraph may start: the block is right
+            # only if none does, and a long run of such lines (no indents) is one question
+            whole = math.prod(sure for _n, sure in unsure)
+            first, last = unsure[0][0], unsure[-1][0]
+            unit.doubts.append(
+                Doubt(
+                    "paragraph",
+                    round(whole, 3),
+                    "a new paragraph may start on this line"
+                    if first == last
+                    else "new paragraphs may start on these lines",
+                    (first, last),
+                    ("column break", "paragraph break"),
                 )
-                break
+            )
         role = str(unit.role)
         sure = cal.below("role", _least(unit, role), DOUBT_BELOW)
         if sure is not None:
