@@ -388,10 +388,27 @@ class _OpeningsModel:
 
 
 def test_every_line_where_a_paragraph_may_start_is_in_one_doubt_on_the_block():
-    text = "".join(f"第{n}行的正文内容写到这里。\n" for n in range(1, 7))
+    text = "　　" + "".join(f"第{n}行的正文内容写到这里，\n" for n in range(1, 7))
     seg = segment_page(Page.from_text(text), _OpeningsModel({3: 0.3, 5: 0.4}))
     (article,) = seg.articles
     (block,) = article.blocks
     (doubt,) = [d for d in block.doubts if d.about == "paragraph"]
     assert doubt.lines == (3, 5)
     assert doubt.confidence == pytest.approx(0.7 * 0.6, abs=1e-3)  # right only if neither opens
+
+
+def test_without_indents_a_full_line_ending_a_sentence_leaves_the_next_line_in_doubt():
+    # the model is sure each line goes on, but on a page without indents a full line
+    # that ends a sentence ends its paragraph about a third of the time
+    lines = [
+        "今天上午召开的会议上提出。",
+        "各地要结合实际加快推进落实。",
+        "有关部门将加强指导和监督。",
+    ]
+    seg = segment_page(Page.from_text("\n".join(lines) + "\n"), _OpeningsModel({}))
+    (doubt,) = [d for b in seg.articles[0].blocks for d in b.doubts if d.about == "paragraph"]
+    assert doubt.lines == (2, 3)
+    assert doubt.confidence == pytest.approx(0.64 * 0.64, abs=1e-3)
+    indented = ["　　" + line for line in lines]
+    seg = segment_page(Page.from_text("\n".join(indented) + "\n"), _OpeningsModel({}))
+    assert not [d for b in seg.articles[0].blocks for d in b.doubts if d.about == "paragraph"]
