@@ -70,3 +70,9 @@ def test_f4_after_a_go_to_line_repeats_nothing(qtbot, window, database):
     assert saved_blocks(database)[blocks[2]][0] == "noise"
     press(qtbot, window, "F4")  # a line number is not a move to repeat
     assert saved_blocks(database) == {**before, blocks[2]: saved_blocks(database)[blocks[2]]}
+
+
+def test_f4_is_on_the_shortcut_sheet(window):
+    from banmian.gui.actions import shortcut_rows
+
+    assert any(keys == "F4" for _menu, _text, keys in shortcut_rows(window.actions))
