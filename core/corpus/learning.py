@@ -406,7 +406,9 @@ def learn_scope(
         f"for {outcome.in_use}, {folds}-fold cross-validation on {n} verified pages "
         f"({margin})"
     )
-    outcome.reason = ("better: " if outcome.used else "not better, kept aside: ") + figures
+    outcome.reason = (
+        "better page by page: " if outcome.used else "not better page by page, kept aside: "
+    ) + figures
     scores = {
         "folds": folds,
         "base_pages": len(base_examples),
