@@ -1,7 +1,7 @@
 """Keys per correction: an oracle annotator takes each page's proposal to its gold with
 the window's commands, pressing real keys in the real main window (offscreen).
 
-    python tests/bench/bench_keys.py [DIR_OR_PAGE …] [--pages N]
+    python tests/bench/bench_keys.py [DIR_OR_PAGE …] [--pages N] [--proposals KEEP]
 
 Each argument is a folder of `X.txt` + `X.gold.json` or one `X.txt` with its gold
 beside it; without one, the bundled sample page and its gold. The oracle knows the gold
@@ -45,7 +45,7 @@ os.environ.setdefault("BANMIAN_ANNOTATOR", "oracle")
 
 from banmian.core.corpus.store import PageMeta, Store  # noqa: E402
 from banmian.core.page.files import read_page_file  # noqa: E402
-from banmian.core.page.model import Role  # noqa: E402
+from banmian.core.page.model import Role, Segmentation, segmentation_from_json  # noqa: E402
 from banmian.core.segmentation.metrics import score  # noqa: E402
 from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
 from banmian.gui.split_choice import likely_paragraph_start  # noqa: E402
@@ -369,7 +369,28 @@ def model_key():
     return KEY_ROLE
 
 
-def replay(text_file: Path, gold_file: Path, tally: Tally, settings_dir: Path) -> None:
+def proposal(page, text_file: Path, frozen: Path | None) -> Segmentation:
+    """The segmenter's proposal for the page, or (with `frozen`, a folder) the one kept
+    there from an earlier run: the segmenter changes while the keys are worked on, and a
+    before/after comparison means nothing unless both runs correct the same proposals."""
+    if frozen is None:
+        return segment_page(page)
+    kept = frozen / f"{text_file.stem}.proposal.json"
+    if kept.is_file():
+        return segmentation_from_json(page, json.loads(kept.read_text("utf-8")), retext=False)
+    seg = segment_page(page)
+    frozen.mkdir(parents=True, exist_ok=True)
+    kept.write_text(json.dumps(seg.to_json(), ensure_ascii=False), "utf-8")
+    return seg
+
+
+def replay(
+    text_file: Path,
+    gold_file: Path,
+    tally: Tally,
+    settings_dir: Path,
+    frozen: Path | None = None,
+) -> None:
     from banmian.gui.main_window import MainWindow
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -378,7 +399,7 @@ def replay(text_file: Path, gold_file: Path, tally: Tally, settings_dir: Path) -
     raw = json.loads(gold_file.read_text("utf-8"))
     database = settings_dir / f"{text_file.stem}.db"
     store = Store(database)
-    store.add_page(page, PageMeta(text_file.name), segment_page(page))
+    store.add_page(page, PageMeta(text_file.name), proposal(page, text_file, frozen))
     store.close()
     settings = QSettings(str(settings_dir / "banmian.ini"), QSettings.Format.IniFormat)
     settings.setValue("annotator", "oracle")
@@ -445,14 +466,19 @@ def page_files(arguments: list[str]) -> list[tuple[Path, Path]]:
     return out
 
 
-def run(arguments: list[str], limit: int | None = None, quiet: bool = False) -> Tally:
+def run(
+    arguments: list[str],
+    limit: int | None = None,
+    quiet: bool = False,
+    frozen: Path | None = None,
+) -> Tally:
     from banmian.gui.app import make_application
 
     make_application()
     tally = Tally()
     with tempfile.TemporaryDirectory() as folder:
         for text, gold in page_files(arguments)[:limit]:
-            replay(text, gold, tally, Path(folder))
+            replay(text, gold, tally, Path(folder), frozen)
             if not quiet:
                 print(tally.log[-1], flush=True)
     return tally
@@ -462,9 +488,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", help="folders of X.txt + X.gold.json, or X.txt files")
     parser.add_argument("--pages", type=int, default=None, help="at most this many pages")
+    parser.add_argument(
+        "--proposals",
+        type=Path,
+        default=None,
+        help="a folder keeping each page's proposal: written on the first run, read after "
+        "(before/after comparisons on the same proposals while the segmenter changes)",
+    )
     args = parser.parse_args(argv)
     print(f"{'page':<28} {'keys':>5} {'edits':>5} {'k/edit':>6} {'nav':>6}  store = gold")
-    tally = run(args.paths, args.pages)
+    tally = run(args.paths, args.pages, frozen=args.proposals)
     print(
         f"{'total':<28} {tally.keys:>5} {tally.corrections:>5} "
         f"{tally.keys / max(tally.corrections, 1):>6.2f} "
