@@ -10,7 +10,7 @@ from banmian.core.page.model import Page, Role
 from banmian.core.segmentation import metrics
 from banmian.core.segmentation.labels import LineLabel
 from banmian.core.segmentation.line_model import Calibration, LineDecision
-from banmian.core.segmentation.segmenter import segment_page
+from banmian.core.segmentation.segmenter import DOUBT_BELOW, segment_page
 
 from tests.layouts import LAYOUTS
 from tests.page_builder import build
@@ -48,7 +48,9 @@ def test_undecided_headings_carry_a_doubt_naming_both_articles(sample_page: Page
         block = seg.block(line)
         assert block.role is Role.HEADLINE
         (doubt,) = [d for d in block.doubts if d.about == "heading"]
-        assert 0 < doubt.confidence < 0.75
+        # how often headings with such evidence go right (heading_odds): 0.47 and 0.83
+        # here; the page cannot decide, so each stays a doubt naming both articles
+        assert 0 < doubt.confidence < DOUBT_BELOW
         assert set(doubt.alternatives) == {"A1", "A3"}
         assert seg.article_of(line).id in ("A1", "A3")
 

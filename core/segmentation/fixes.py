@@ -31,6 +31,8 @@ class FixReport:
     needing: frozenset[tuple[int, int]]  # reference blocks (first, last) that need a fix
     pointed: frozenset[tuple[int, int]]  # of those, the ones a doubt points at
     doubts: int  # doubts the proposal carries
+    # of `needing`, the blocks in the wrong article (what a heading's doubt is about)
+    misplaced: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def fixes(self) -> int:
@@ -100,6 +102,7 @@ def fix_report(page: Page, hypothesis: Mapping, reference: Mapping) -> FixReport
         used.add(ref_id)
 
     needing: set[tuple[int, int]] = set()
+    misplaced: set[tuple[int, int]] = set()
     for ref_id, block, lines in ref_blocks:
         if not lines:
             continue
@@ -109,6 +112,7 @@ def fix_report(page: Page, hypothesis: Mapping, reference: Mapping) -> FixReport
             owner = Counter(hyp_article.get(n, "missing") for n in counted).most_common(1)[0][0]
             if matched.get(owner) != ref_id:
                 needing.add(span)
+                misplaced.add(span)
                 continue
         role = Counter(hyp_role.get(n, "missing") for n in lines).most_common(1)[0][0]
         if role != block["role"] or (block["role"] == "body" and span not in hyp_paragraphs):
@@ -120,4 +124,4 @@ def fix_report(page: Page, hypothesis: Mapping, reference: Mapping) -> FixReport
         for first, last in needing
         if any(a <= last and first <= b for a, b in doubt_spans)
     }
-    return FixReport(frozenset(needing), frozenset(pointed), len(doubt_spans))
+    return FixReport(frozenset(needing), frozenset(pointed), len(doubt_spans), frozenset(misplaced))

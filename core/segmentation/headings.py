@@ -19,7 +19,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from banmian.core.page.model import Role
 from banmian.core.words import nlp
@@ -77,6 +77,8 @@ class Attachment:
     confidence: float
     rival: int | None
     reason: str
+    # what the choice rests on, named by heading_odds.EVIDENCE: its probability's input
+    evidence: tuple[float, ...] = ()
 
 
 def heading_words(text: str) -> list[str]:
@@ -232,7 +234,26 @@ def attach_headings(
         if p not in chosen:
             chosen[p] = max(totals[p], key=lambda a: (totals[p][a], -a))
 
-    return [_attachment(totals[p], chosen[p]) for p in range(len(pieces))]
+    side = math.tanh(abs(lean) / max(1, len(pieces)))
+    out = []
+    for p, piece in enumerate(pieces):
+        attachment = _attachment(totals[p], chosen[p])
+        own, other = near[p] if headings_after else near[p][::-1]
+        rivals = [v for a, v in lexical[p].items() if a != chosen[p]]
+        evidence = (
+            attachment.confidence,
+            lexical[p].get(chosen[p], 0.0),
+            max(rivals, default=0.0),
+            float(chosen[p] == own),
+            float(chosen[p] == other),
+            side,
+            float(piece.role is Role.HEADLINE),
+            float(piece.role is Role.KICKER),
+            float(attachment.reason.startswith("its best")),
+            math.log1p(len(totals[p])),
+        )
+        out.append(replace(attachment, evidence=evidence))
+    return out
 
 
 def _attachment(scores: dict[int, float], chosen: int) -> Attachment:

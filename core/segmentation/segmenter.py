@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from banmian.core.page.model import Article, Block, Doubt, Page, Role, Segmentation
 from banmian.core.page.reflow import block_text, clean_line
 from banmian.core.segmentation import evidence as ev
-from banmian.core.segmentation import shredded
+from banmian.core.segmentation import heading_odds, shredded
 from banmian.core.segmentation.features import page_features
 from banmian.core.segmentation.headings import ArticleText, HeadingPiece, attach_headings
 from banmian.core.segmentation.labels import HEADING_ROLES
@@ -55,6 +55,7 @@ class Unit:
     doubts: list[Doubt] = field(default_factory=list)
     text: str = ""  # cleaned lines joined, for heading attachment and markers
     attachment: float | None = None  # a heading's raw attachment confidence
+    evidence: tuple[float, ...] = ()  # what a contested attachment rested on
     side_by_side: bool = False  # opened because its column was read beside another
 
     @property
@@ -90,10 +91,13 @@ def segment_page(page: Page, model: LineModel | None = None) -> Segmentation:
 
 
 def propose(
-    page: Page, model: LineModel | None = None
-) -> tuple[Segmentation, list[tuple[int, int, float]]]:
+    page: Page, model: LineModel | None = None, evidence: bool = False
+) -> tuple[
+    Segmentation, list[tuple[int, int, float]] | list[tuple[int, int, float, tuple[float, ...]]]
+]:
     """The proposal, and for each heading attached by evidence its lines and raw
-    attachment confidence: what calibrating that confidence against gold pages needs."""
+    attachment confidence (with `evidence`, also what a contested choice rested on, empty
+    for an uncontested one): what calibrating that confidence against gold pages needs."""
     rows = page_features(page.lines)
     if not rows:
         return Segmentation(page=page, articles=()), []
@@ -102,7 +106,12 @@ def propose(
     runs = shredded.runs([d.number for d in decisions])
     units = _units(page, decisions, runs)
     _unit_doubts(units, model.calibration, _coin_flips(page))
-    segmentation = _articles(page, units, model.calibration, runs)
+    odds = heading_odds.weights_of(getattr(model, "card", {}))
+    segmentation = _articles(page, units, model.calibration, runs, odds)
+    if evidence:
+        return segmentation, [
+            (u.first, u.last, u.attachment, u.evidence) for u in units if u.attachment is not None
+        ]
     attached = [(u.first, u.last, u.attachment) for u in units if u.attachment is not None]
     return segmentation, attached
 
@@ -224,7 +233,11 @@ def _unit_doubts(units: list[Unit], cal: Calibration, coin_flips: frozenset[int]
 
 
 def _articles(
-    page: Page, units: list[Unit], cal: Calibration, runs: list[tuple[int, int]]
+    page: Page,
+    units: list[Unit],
+    cal: Calibration,
+    runs: list[tuple[int, int]],
+    odds: list[float] | None = None,
 ) -> Segmentation:
     drafts: list[_Draft] = []
     headings: list[Unit] = []
@@ -285,7 +298,7 @@ def _articles(
     _split_at_headlines(drafts, headings, cal)
     _widen_boundary_doubts(drafts)
     _run_doubts(units, runs)
-    _attach_headings(drafts, headings, units, cal)
+    _attach_headings(drafts, headings, units, cal, odds)
     unassigned = _place_loose(page, drafts, loose)
     ids = [f"A{i}" for i in range(1, len(drafts) + 1)]
     articles = tuple(
@@ -353,7 +366,11 @@ def _widen_boundary_doubts(drafts: list[_Draft]) -> None:
 
 
 def _attach_headings(
-    drafts: list[_Draft], headings: list[Unit], units: list[Unit], cal: Calibration
+    drafts: list[_Draft],
+    headings: list[Unit],
+    units: list[Unit],
+    cal: Calibration,
+    odds: list[float] | None = None,
 ) -> None:
     """In-body section heads stay in the article around them; other headings go where
     the evidence (shared words, names, the page's heading side) puts them."""
@@ -403,9 +420,14 @@ def _attach_headings(
     )
     for bundle, attachment in zip(bundles, attachments, strict=True):
         drafts[attachment.article].units.extend(bundle)
-        sure = cal("heading", attachment.confidence)
+        contested = attachment.evidence if attachment.rival is not None else ()
+        if odds is not None and contested:
+            sure = heading_odds.probability(odds, contested)
+        else:
+            sure = cal("heading", attachment.confidence)
         for unit in bundle:
             unit.attachment = attachment.confidence
+            unit.evidence = contested
         if attachment.rival is not None and sure < DOUBT_BELOW:
             # one decision, one doubt: on the group's headline, over all its lines, so
             # that taking the other article moves the kicker and subtitle with it

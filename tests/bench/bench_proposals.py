@@ -9,8 +9,9 @@ builds it). Prints per sub-folder and overall:
 - doubt recall (share of blocks needing a fix that a doubt points at), doubts a page,
   and on pages needing no fix: mean and most doubts, share with at most 3;
 - expected calibration error of the calibrated decisions (each line's role, block
-  start and article start; each heading's attachment) against the gold, all together
-  (ECE) and the heading attachment's alone (h-ECE);
+  start and article start; each contested heading's attachment, right when its block
+  is in its article) against the gold, all together (ECE) and the heading attachment's
+  alone (h-ECE);
 - segmentation time against one bare `jieba.lcut` over the same page text (medians of
   `--rounds` runs over `--timing-pages` pages of each sub-folder, token cache cleared).
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from banmian.core.page.files import PageFileError, read_page_file  # noqa: E402
+from banmian.core.segmentation import heading_odds  # noqa: E402
 from banmian.core.segmentation.line_model import shipped_model  # noqa: E402
 from banmian.core.segmentation.metrics import mean_scores, score  # noqa: E402
 from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
@@ -35,7 +37,6 @@ from banmian.core.segmentation.training import (  # noqa: E402
     decisions_against_gold,
     example,
     expected_calibration_error,
-    heading_outcomes,
 )
 from banmian.core.words import nlp  # noqa: E402
 
@@ -71,9 +72,10 @@ def bench_folder(folder: Path, timing_pages: int, rounds: int) -> dict:
         if row["fixes"] == 0:
             clean_doubts.append(row["doubts"])
         found = decisions_against_gold(model, [example(page_path.name, page, gold)])
-        found["heading"] = heading_outcomes(model, [(page, gold)])
-        for kind in KINDS:
+        for kind in DECISION_KINDS:
             outcomes[kind] += [(model.calibration(kind, p), r) for p, r in found[kind]]
+        # a heading's doubt is about its article: right when its block is in it
+        outcomes["heading"] += heading_odds.judged(model, [(page, gold)])
         if len(timed) < timing_pages:
             timed.append(page)
     jieba = nlp.jieba_module()

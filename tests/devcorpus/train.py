@@ -4,8 +4,8 @@
 
 Trains on the corpus's `train/` split (every kind of page), the sample page with its
 gold (DESIGN's reference page) and the suite's hand-written layouts; writes
-`resources/segmenter.crfsuite` and its card `resources/segmenter.json`, then prints the
-card. The `dev/` split is never trained on: `banmian eval DIR/dev` scores the result.
+`resources/segmenter.crfsuite` and its card `resources/segmenter.json` (with the heading
+attachment's probability fitted by tests.devcorpus.fit_headings), then prints the card. The `dev/` split is never trained on: `banmian eval DIR/dev` scores the result.
 """
 
 from __future__ import annotations
@@ -165,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         c2=args.c2,
     )
     print(f"trained in {time.perf_counter() - start:.0f} s", file=sys.stderr)
-    card = calibrate_headings_on(pairs, args.out)
+    calibrate_headings_on(pairs, args.out)
+    from .fit_headings import fit_card
+
+    fit_card(args.out, args.corpus)  # the heading attachment's probability
+    card = json.loads(args.out.with_suffix(".json").read_text("utf-8"))
     print(json.dumps(card, ensure_ascii=False, indent=2))
     return 0
 

@@ -1,0 +1,94 @@
+"""How likely a heading went to the right article, from what the choice rests on.
+
+The attachment's own score share (chosen against the best other article) hardly says
+whether it is right: calibrated alone (Platt) every contested heading came out near 0.6,
+so every one was a doubt, right or not. Its probability is a logistic regression over
+the evidence the choice rests on (`EVIDENCE`, computed by headings.attach_headings),
+fitted on gold pages the line model was not trained on, with "right" meaning the
+heading's block is in its article (a wrong role is the role doubt's business). The
+weights live in the model's card; a card without them falls back to Platt scaling.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+from banmian.core.page.model import Page
+
+EVIDENCE = (
+    "score share",  # the chosen article's score against the best other's
+    "words in chosen",  # the heading's weighted words found in the chosen article's text
+    "words in best other",
+    "on the page's heading side",  # the chosen article is the neighbour on that side
+    "on the other side",
+    "side evidence",  # how clearly the page's headings sit on one side (tanh)
+    "headline",
+    "kicker",
+    "best match taken",  # its best article already had a heading of this kind
+    "candidates",  # log(1 + articles it was scored against)
+)
+CARD_KEY = "heading_odds"
+
+
+def weights_of(card: Mapping) -> list[float] | None:
+    """The fitted weights in a model's card (bias last), if it has them."""
+    entry = card.get(CARD_KEY)
+    if not entry or list(entry.get("evidence", ())) != list(EVIDENCE):
+        return None
+    return [float(w) for w in entry["weights"]]
+
+
+def probability(weights: Sequence[float], evidence: Sequence[float]) -> float:
+    z = weights[-1] + sum(w * x for w, x in zip(weights, evidence, strict=False))
+    z = max(min(z, 30.0), -30.0)
+    return 1 / (1 + math.exp(-z))
+
+
+def fit(rows: Sequence[tuple[Sequence[float], bool]], l2: float = 1.0) -> list[float]:
+    """Logistic regression by Newton's method with a small L2 pull towards zero."""
+    x = np.array([list(e) + [1.0] for e, _ in rows], float)
+    y = np.array([1.0 if right else 0.0 for _, right in rows])
+    w = np.zeros(x.shape[1])
+    pull = l2 * np.eye(len(w))
+    pull[-1, -1] = 0.0  # the bias is not pulled
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        step = np.linalg.solve((x * (p * (1 - p))[:, None]).T @ x + pull, x.T @ (p - y) + pull @ w)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return [round(float(v), 4) for v in w]
+
+
+def outcomes(model, pages: Iterable[tuple[Page, Mapping]]) -> list[tuple[tuple[float, ...], bool]]:  # noqa: ANN001
+    """Every contested heading the segmenter attached on gold pages: (its evidence,
+    whether its block is in its article)."""
+    from banmian.core.segmentation.fixes import fix_report
+    from banmian.core.segmentation.segmenter import propose
+
+    out = []
+    for page, gold in pages:
+        segmentation, attached = propose(page, model, evidence=True)
+        misplaced = fix_report(page, segmentation.to_json(), gold).misplaced
+        for first, last, _confidence, evidence in attached:
+            if evidence:
+                wrong = any(a <= last and first <= b for a, b in misplaced)
+                out.append((evidence, not wrong))
+    return out
+
+
+def judged(model, pages: Iterable[tuple[Page, Mapping]]) -> list[tuple[float, bool]]:  # noqa: ANN001
+    """Every contested heading on gold pages as its doubt states it: (the probability
+    the segmenter gives it, whether it went to its article) — what an ECE is taken of."""
+    weights = weights_of(getattr(model, "card", {}))
+    return [
+        (
+            probability(weights, evidence)
+            if weights is not None
+            else model.calibration("heading", evidence[0]),
+            right,
+        )
+        for evidence, right in outcomes(model, pages)
+    ]
