@@ -5,7 +5,8 @@
 Trains on the corpus's `train/` split (every kind of page), the sample page with its
 gold (DESIGN's reference page) and the suite's hand-written layouts; writes
 `resources/segmenter.crfsuite` and its card `resources/segmenter.json` (with the heading
-attachment's probability fitted by tests.devcorpus.fit_headings), then prints the card. The `dev/` split is never trained on: `banmian eval DIR/dev` scores the result.
+attachment's probability fitted by tests.devcorpus.fit_headings), then prints the card.
+The `dev/` split is never trained on: `banmian eval DIR/dev` scores the result.
 """
 
 from __future__ import annotations
