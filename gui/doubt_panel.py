@@ -91,7 +91,7 @@ def choice_labels(doubt: Doubt, article_id: str | None) -> list[str]:
             tr("link to {0}").format(alt) + (tr(" (best)") if i == 0 else "")
             for i, alt in enumerate(doubt.alternatives)
         ]
-    if doubt.about == "heading":
+    if doubt.about in ("heading", "caption"):  # alternatives are article ids
         return [
             tr("belongs to {0}").format(alt) + (tr(" (as proposed)") if alt == article_id else "")
             for alt in doubt.alternatives

@@ -216,3 +216,22 @@ def test_alternatives_without_a_place_say_how_to_make_them_instead_of_merging():
     with pytest.raises(EditError, match="move"):
         take_alternative(seg, run, "A1", 1, 1)
     assert take_alternative(seg, run, "A1", 1, 0).segmentation.blocks()[0].doubts == ()
+
+
+def test_a_caption_doubt_moves_the_caption_to_the_article_it_names():
+    from banmian.core.edits.doubts import take_alternative
+
+    page = Page.from_text("本报讯 第一篇。\n图为现场。\n本报讯 第二篇。\n")
+    doubt = Doubt("caption", 0.47, "…", (2, 2), ("A1", "A2"))
+    caption = Block(Role.CAPTION, 2, 2, block_text(page, Role.CAPTION, 2, 2), (doubt,))
+    seg = Segmentation(
+        page,
+        (
+            Article("A1", (Block(Role.BODY, 1, 1, block_text(page, Role.BODY, 1, 1)), caption)),
+            Article("A2", (Block(Role.BODY, 3, 3, block_text(page, Role.BODY, 3, 3)),)),
+        ),
+    ).check()
+    moved = take_alternative(seg, doubt, "A1", 2, 1).segmentation
+    assert moved.article_of(2).id == "A2"
+    kept = take_alternative(seg, doubt, "A1", 2, 0).segmentation
+    assert kept.article_of(2).id == "A1" and kept.block_at_line(2).doubts == ()

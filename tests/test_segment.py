@@ -414,3 +414,28 @@ def test_without_indents_a_full_line_ending_a_sentence_leaves_the_next_line_in_d
     indented = ["　　" + line for line in lines]
     seg = segment_page(Page.from_text("\n".join(indented) + "\n"), _OpeningsModel({}))
     assert not [d for b in seg.articles[0].blocks for d in b.doubts if d.about == "paragraph"]
+
+
+class _ArticlesModel(_RolesModel):
+    """Roles by hand, and an article opening on each line listed."""
+
+    def __init__(self, roles: dict[int, Role], opens: set[int]) -> None:
+        super().__init__(roles)
+        self.opens = opens
+
+    def decide(self, numbers, features):
+        return [
+            d._replace(
+                label=LineLabel(d.label.role, True, n in self.opens),
+                opens_article=float(n in self.opens),
+            )
+            for d, n in zip(super().decide(numbers, features), numbers, strict=True)
+        ]
+
+
+def test_a_caption_between_two_articles_is_a_doubt_naming_both():
+    text = "　　本报讯 第一篇的正文。\n图为现场。\n　　本报讯 第二篇的正文。\n"
+    seg = segment_page(Page.from_text(text), _ArticlesModel({2: Role.CAPTION}, {1, 3}))
+    (doubt,) = seg.block(2).doubts
+    assert doubt.about == "caption" and set(doubt.alternatives) == {"A1", "A2"}
+    assert doubt.confidence == 0.47

@@ -36,10 +36,11 @@ def take_alternative(
     if not 0 <= index < len(doubt.alternatives):
         raise EditError(f"this doubt offers {len(doubt.alternatives)} alternatives")
     chosen = doubt.alternatives[index]
-    proposed = chosen == article_id if doubt.about == "heading" else index == 0
+    by_article = doubt.about in ("heading", "caption")  # alternatives are article ids
+    proposed = chosen == article_id if by_article else index == 0
     if proposed:
         return resolve_doubt(seg, article_id, block_key, doubt.about)
-    if doubt.about == "heading":
+    if by_article:
         first, last = doubt.lines or (block_key, block_key)
         keys = [b.first for b in seg.blocks() if first <= b.first <= last]
         return move_blocks(seg, keys or [block_key], chosen)
