@@ -439,3 +439,18 @@ def test_a_caption_between_two_articles_is_a_doubt_naming_both():
     (doubt,) = seg.block(2).doubts
     assert doubt.about == "caption" and set(doubt.alternatives) == {"A1", "A2"}
     assert doubt.confidence == 0.47
+
+
+def test_on_an_indented_page_a_flush_line_under_another_is_no_paragraph_doubt():
+    # the model gives the flush lines a one-in-five chance of opening a paragraph; on a
+    # page that indents its paragraphs that never happens
+    text = "".join(
+        f"　　第{k}段的第一行写到这里，\n接着写第二行的内容，\n第三行到此结束。\n"
+        for k in range(1, 4)
+    )
+    openings = {n: 0.2 for n in range(1, 10) if n % 3 != 1}
+    seg = segment_page(Page.from_text(text), _OpeningsModel(openings))
+    assert not [d for b in seg.blocks() for d in b.doubts if d.about == "paragraph"]
+    unindented = text.replace("　　", "")
+    seg = segment_page(Page.from_text(unindented), _OpeningsModel(openings))
+    assert [d for b in seg.blocks() for d in b.doubts if d.about == "paragraph"]
