@@ -454,3 +454,14 @@ def test_on_an_indented_page_a_flush_line_under_another_is_no_paragraph_doubt():
     unindented = text.replace("　　", "")
     seg = segment_page(Page.from_text(unindented), _OpeningsModel(openings))
     assert [d for b in seg.blocks() for d in b.doubts if d.about == "paragraph"]
+
+
+def test_a_credit_line_right_under_an_article_and_before_a_blank_stays_with_it():
+    text = (
+        "　　本报讯 第一篇的正文写到这里，\n接着写完了第一篇。\n版式设计：蔡华伟\n\n"
+        "第二篇的标题\n　　本报讯 第二篇的正文。\n"
+    )
+    roles = {3: Role.SUBHEADLINE, 5: Role.HEADLINE}
+    seg = segment_page(Page.from_text(text), _ArticlesModel(roles, {1, 6}))
+    assert seg.article_of(3).id == seg.article_of(1).id != seg.article_of(6).id
+    assert seg.article_of(5).id == seg.article_of(6).id

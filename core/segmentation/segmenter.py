@@ -402,11 +402,13 @@ def _attach_headings(
     owner = {id(u): i for i, d in enumerate(drafts) for u in d.units}
     placed_text = [u for u in units if id(u) in owner]  # in line order, not overlapping
     firsts = [u.first for u in placed_text]
+    starts = sorted(u.first for u in units)
     free: list[Unit] = []
     for unit in headings:
         k = bisect.bisect_left(firsts, unit.first)
         before = placed_text[k - 1] if k else None
         after = placed_text[k] if k < len(placed_text) else None
+        j = bisect.bisect_right(starts, unit.last)
         if (
             unit.role is Role.SUBHEADLINE
             and before is not None
@@ -415,6 +417,16 @@ def _attach_headings(
             and before.role in _TEXT_ROLES
             and after.role in _TEXT_ROLES
         ):
+            drafts[owner[id(before)]].units.append(unit)
+        elif (
+            unit.role is Role.SUBHEADLINE
+            and before is not None
+            and before.role in _TEXT_ROLES
+            and before.last == unit.first - 1
+            and (j == len(starts) or starts[j] > unit.last + 1)
+        ):
+            # right under an article's last lines, a blank line after it: its credit line
+            # (版式设计：…, 制图：…, 新华社发), whichever side the page's headings sit on
             drafts[owner[id(before)]].units.append(unit)
         else:
             free.append(unit)
