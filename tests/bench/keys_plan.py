@@ -595,3 +595,33 @@ def fix_by_repeat(annotator: Annotator, gold: Gold) -> bool:
         annotator.command("F4")
         return True
     return False
+
+
+# -- sweeps: one kind of correction at a time ---------------------------------------------
+def fix_sweeps(annotator: Annotator, gold: Gold) -> bool:
+    """The page in sweeps, as a person corrects a torn page: first every block's
+    boundaries and role, then every block's article, then every join; each sweep takes
+    the nearest correction of its kind (F4 first, where the last beat lands on one).
+    Where the errors come in a rhythm (interleaved columns put every third block in the
+    wrong article, and a wrong paragraph break after each), one kind at a time keeps the
+    rhythm that F4 repeats, where the nearest of any kind breaks it at every beat."""
+    if fix_by_repeat(annotator, gold):
+        return True
+    seg = annotator.editor.segmentation
+    if block_todo(seg, gold):
+        return fix_blocks(annotator, gold)
+    if article_todo(seg, gold):
+        return fix_articles(annotator, gold)
+    return fix_joins(annotator, gold)
+
+
+# the oracle's orders of visiting the corrections: which correction next (the nearest
+# whose turn has come, or one kind at a time), and whether the next is the nearest in
+# keys or the first further down the tree (a tour down the page, which leaves no far
+# stragglers for the end, where the nearest-first leaves them to a Ctrl+G each)
+STRATEGIES = {
+    "nearest": (fix_nearest, False),
+    "sweeps": (fix_sweeps, False),
+    "down": (fix_nearest, True),
+    "down-sweeps": (fix_sweeps, True),
+}
