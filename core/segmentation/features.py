@@ -175,17 +175,29 @@ def page_features(raw_lines: Sequence[str]) -> list[tuple[int, list[str]]]:
         far.append((w, es, ind, end))
         previous = text
 
+    # each line's list: its own strings, then its neighbours' at -2, -1, +1, +2 (each
+    # line's strings as a neighbour made once), then the line above crossed with it
+    seen_from_below = [_far_items(-2, f) for f in far[: n - 2]]
+    above = [_near_items(-1, f) for f in near[: n - 1]]
+    below = [_near_items(1, f) for f in near[1:]]
+    seen_from_above = [_far_items(2, f) for f in far[2:]]
+    none = _NONE
     out: list[tuple[int, list[str]]] = []
     for i, clue in enumerate(clues):
         own = owns[i]
-        items = list(_own_items(page_indents, page_blanks, own))
-        items += _far_items(-2, far[i - 2]) if i >= 2 else _NONE[-2]
-        items += _near_items(-1, near[i - 1]) if i >= 1 else _NONE[-1]
-        items += _near_items(1, near[i + 1]) if i + 1 < n else _NONE[1]
-        items += _far_items(2, far[i + 2]) if i + 2 < n else _NONE[2]
         if i:
             prev = owns[i - 1]
-            items += _prev_items(prev[0], prev[5], own[2], own[7], prev[3], own[4])
+            crossed = _prev_items(prev[0], prev[5], own[2], own[7], prev[3], own[4])
+        else:
+            crossed = ()
+        items = [
+            *_own_items(page_indents, page_blanks, own),
+            *(seen_from_below[i - 2] if i >= 2 else none[-2]),
+            *(above[i - 1] if i else none[-1]),
+            *(below[i] if i + 1 < n else none[1]),
+            *(seen_from_above[i] if i + 2 < n else none[2]),
+            *crossed,
+        ]
         out.append((clue.number, items))
     return out
 
