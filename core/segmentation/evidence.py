@@ -8,6 +8,8 @@ end of a sentence, and how wide the line is against the page's column.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from banmian.core.page.reflow import clean_line, is_indented
@@ -90,16 +92,25 @@ def display_width(text: str) -> float:
     return len(text) - 0.5 * len(text.encode("ascii", "ignore"))  # counted in C, per line
 
 
-def clues(lines: tuple[str, ...]) -> list[LineClue | None]:
-    """One clue per raw line (None for blank lines), index 0 = line 1."""
+def clues(lines: Sequence[str]) -> tuple[LineClue | None, ...]:
+    """One clue per raw line (None for blank lines), index 0 = line 1.
+
+    Kept for the last few pages: the features and the segmenter's own line evidence both
+    ask for the clues of the page being segmented (a tuple, so that neither can change
+    what the other reads)."""
+    return _clues(tuple(lines))  # a page's lines are a tuple already: no copy
+
+
+@lru_cache(maxsize=4)
+def _clues(lines: tuple[str, ...]) -> tuple[LineClue | None, ...]:
     out: list[LineClue | None] = []
     for n, raw in enumerate(lines, 1):
         text = clean_line(raw)
         out.append(LineClue(n, text, is_indented(raw), display_width(text)) if text else None)
-    return out
+    return tuple(out)
 
 
-def column_width(found: list[LineClue | None]) -> float:
+def column_width(found: Sequence[LineClue | None]) -> float:
     """The page's column measure: the usual width of a wrapped body line.
 
     Lines that are followed directly by more text of the same paragraph are full lines;

@@ -74,7 +74,7 @@ def crosses_word(before: str, after: str) -> bool:
 
 def page_features(raw_lines: Sequence[str]) -> list[tuple[int, list[str]]]:
     """(line number, features) for each non-blank line of a page, in line order."""
-    found = ev.clues(tuple(raw_lines))
+    found = ev.clues(raw_lines)
     clues = [c for c in found if c]
     if not clues:
         return []
