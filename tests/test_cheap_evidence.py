@@ -2,7 +2,8 @@
 
 Line evidence is asked of every line of every page, so some of it takes shortcuts: a
 substring test before a regex's scan, dictionary probes that stop at a missing prefix,
-feature strings formatted once per shape and then reused. Each shortcut must give
+feature strings formatted once per shape and then reused, a sure line's probabilities
+read from its one marginal without the matrix product. Each shortcut must give
 exactly the answer of the plain definition: the shipped model was trained on the
 features as the plain code computed them.
 """
@@ -12,10 +13,12 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+import numpy as np
 from banmian.core.page.model import Page
 from banmian.core.page.reflow import clean_line
 from banmian.core.segmentation import evidence as ev
 from banmian.core.segmentation.features import page_features
+from banmian.core.segmentation.line_model import SURE, shipped_model
 from banmian.core.words import nlp
 
 LINES = [
@@ -84,3 +87,30 @@ def test_features_are_the_same_computed_twice_and_shapes_are_not_shared_wrongly(
     for _, items in first:
         own = dict(i.split("=", 1) for i in items if re.match(r"^[a-z]+=", i) and "|" not in i)
         assert {"w", "len", "ind", "end", "st", "es", "run", "rpos", "hd"} <= set(own)
+
+
+def test_decisions_read_the_marginals_as_one_matrix_product_over_all_lines_would():
+    """A sure line's roles and openings are taken from its one marginal directly; they
+    must be bit for bit what the product of the page's marginals gives."""
+    model = shipped_model()
+    text = resources.files("banmian.resources").joinpath("sample_page.txt").read_text("utf-8")
+    numbers, features = zip(*page_features(Page.from_text(text).lines), strict=True)
+    decisions = model.decide(numbers, features)
+    tagger = model._tagger
+    chosen = tagger.tag(list(features))
+    marginals = np.zeros((len(chosen), len(model._names)))
+    for i, label in enumerate(chosen):
+        k = model._index[label]
+        sure = tagger.marginal(label, i)
+        if sure >= SURE:
+            marginals[i, k] = sure
+        else:
+            marginals[i] = [tagger.marginal(name, i) for name in model._names]
+    roles = (marginals @ model._role_of).tolist()
+    opens = (marginals @ model._opens).tolist()
+    assert any(max(d.roles.values()) < SURE for d in decisions)  # both kinds of line
+    for i, decision in enumerate(decisions):
+        assert decision.label == model._parsed[chosen[i]]
+        assert decision.roles == dict(zip(model._roles, roles[i], strict=True))
+        assert list(decision.roles) == model._roles
+        assert (decision.opens_block, decision.opens_article) == tuple(opens[i])

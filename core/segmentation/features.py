@@ -9,6 +9,11 @@ neighbours' shape) and what the words say (jieba reading a word across the line 
 means the line goes on from the one above). Page-wide facts (does this page indent its
 paragraphs at all? does it put blank lines at column breaks?) are crossed with the
 line's own so that one model serves every extraction tool.
+
+Import computes them for every line of every page (400 lines, 56 strings each), so each
+line's facts are gathered once as a small tuple of values and its strings come from
+caches keyed by those values: most lines share their shape with thousands of others. The
+strings must stay exactly what the shipped model was trained on (`features_fingerprint`).
 """
 
 from __future__ import annotations
