@@ -69,21 +69,33 @@ def test_other_layouts_score_well(name):
         assert hyp.continued_to == gold["continued_to"]
 
 
-class _UnsureModel:
-    """A line model that reads a four-paragraph page as two articles and is unsure
-    where the second begins: the decisions the doubts are made from, set by hand."""
+class _HandModel:
+    """A line model whose decisions are set by hand: each line's role (body unless
+    given), the marginal of a block opening (1.0 on the first line, `block` elsewhere)
+    and of an article opening (1.0 on the first line, `article` elsewhere); a line's
+    label opens what its marginal gives at least even odds."""
 
     calibration = Calibration()
 
-    def __init__(self, opens_article: dict[int, float]) -> None:
-        self.opens_article = opens_article
+    def __init__(
+        self,
+        roles: dict[int, Role] | None = None,
+        article: dict[int, float] | None = None,
+        block: dict[int, float] | None = None,
+        block_elsewhere: float = 1.0,
+    ) -> None:
+        self.roles, self.article = roles or {}, article or {}
+        self.block, self.block_elsewhere = block or {}, block_elsewhere
 
     def decide(self, numbers, features):
         out = []
         for n in numbers:
-            p = self.opens_article.get(n, 0.0)
-            label = LineLabel(Role.BODY, True, p >= 0.5 or n == 1)
-            out.append(LineDecision(n, label, {"body": 1.0}, 1.0, 1.0 if n == 1 else p))
+            first = n == numbers[0]
+            role = self.roles.get(n, Role.BODY)
+            block = 1.0 if first else self.block.get(n, self.block_elsewhere)
+            article = 1.0 if first else self.article.get(n, 0.0)
+            label = LineLabel(role, block >= 0.5, article >= 0.5)
+            out.append(LineDecision(n, label, {role.value: 1.0}, block, article))
         return out
 
 
@@ -91,7 +103,7 @@ PARAGRAPHS = "　　第一段。\n　　第二段。\n　　第三段。\n　　
 
 
 def test_an_unsure_boundary_is_a_doubt_over_the_lines_it_would_move():
-    seg = segment_page(Page.from_text(PARAGRAPHS), _UnsureModel({3: 0.7}))
+    seg = segment_page(Page.from_text(PARAGRAPHS), _HandModel(article={3: 0.7}))
     assert [[b.first for b in a.blocks] for a in seg.articles] == [[1, 2], [3, 4]]
     (doubt,) = seg.article("A2").doubts
     assert doubt.about == "boundary" and doubt.alternatives == ("new article", "same article")
@@ -99,7 +111,7 @@ def test_an_unsure_boundary_is_a_doubt_over_the_lines_it_would_move():
 
 
 def test_a_boundary_the_model_half_expected_is_a_doubt_on_the_block():
-    seg = segment_page(Page.from_text(PARAGRAPHS), _UnsureModel({2: 0.3}))
+    seg = segment_page(Page.from_text(PARAGRAPHS), _HandModel(article={2: 0.3}))
     (article,) = seg.articles
     (doubt,) = seg.block(2).doubts
     assert doubt.alternatives == ("same article", "new article")
@@ -287,25 +299,6 @@ def test_stacked_role_words_still_read_as_a_byline():
     assert is_byline("本报见习记者 张三 报道")
 
 
-class _JoiningModel:
-    """A line model that reads every line after the first as going on from the line
-    above: what the trained model does over long runs of blank-separated lines."""
-
-    calibration = Calibration()
-
-    def decide(self, numbers, features):
-        return [
-            LineDecision(
-                n,
-                LineLabel(Role.BODY, n == numbers[0], n == numbers[0]),
-                {"body": 1.0},
-                1.0 if n == numbers[0] else 0.0,
-                0.0,
-            )
-            for n in numbers
-        ]
-
-
 def test_columns_read_side_by_side_give_each_line_its_own_block_and_one_doubt():
     # two columns of one article whose lines an extractor read alternately, each line
     # followed by a blank line: no line goes on from the line above it
@@ -320,7 +313,9 @@ def test_columns_read_side_by_side_give_each_line_its_own_block_and_one_doubt():
         "车难、充电难等问题，让居民住",
     ]
     shredded = [line for pair in zip(left, right, strict=True) for line in pair]
-    seg = segment_page(Page.from_text("\n\n".join(shredded) + "\n"), _JoiningModel())
+    seg = segment_page(
+        Page.from_text("\n\n".join(shredded) + "\n"), _HandModel(block_elsewhere=0.0)
+    )
     (article,) = seg.articles
     assert [(b.first, b.last) for b in article.blocks] == [(n, n) for n in range(1, 12, 2)]
     (doubt,) = [d for b in article.blocks for d in b.doubts]
@@ -333,65 +328,28 @@ def test_a_few_blank_separated_lines_are_still_read_as_the_model_reads_them():
         "有结束，这是第二行的正文内容",
         "第三行的正文内容在这里结束。",
     ]
-    seg = segment_page(Page.from_text("\n\n".join(lines) + "\n"), _JoiningModel())
+    seg = segment_page(Page.from_text("\n\n".join(lines) + "\n"), _HandModel(block_elsewhere=0.0))
     (article,) = seg.articles
     assert [(b.first, b.last) for b in article.blocks] == [(1, 5)]
     assert not [d for b in article.blocks for d in b.doubts]
-
-
-class _RolesModel:
-    """A line model that reads each line as the role given for it and opens an article
-    only on the first line: a missed boundary, set by hand."""
-
-    calibration = Calibration()
-
-    def __init__(self, roles: dict[int, Role]) -> None:
-        self.roles = roles
-
-    def decide(self, numbers, features):
-        out = []
-        for n in numbers:
-            role = self.roles.get(n, Role.BODY)
-            label = LineLabel(role, True, n == numbers[0])
-            out.append(LineDecision(n, label, {role.value: 1.0}, 1.0, float(n == numbers[0])))
-        return out
 
 
 def test_an_article_that_takes_two_headlines_carries_a_doubt_that_it_is_two():
     # headings after their bodies, and nothing between the two bodies to say where the
     # second article starts: both headlines land on one article
     text = "　　第一篇的正文。\n　　第二篇的正文。\n\n第一篇的标题\n\n第二篇的标题\n"
-    seg = segment_page(Page.from_text(text), _RolesModel({4: Role.HEADLINE, 6: Role.HEADLINE}))
+    seg = segment_page(Page.from_text(text), _HandModel(roles={4: Role.HEADLINE, 6: Role.HEADLINE}))
     (article,) = seg.articles
     (doubt,) = [d for d in article.doubts if "two headlines" in d.reason]
     assert doubt.lines == (1, 2) and doubt.about == "boundary"
     assert doubt.alternatives == ("one article", "two articles")
 
 
-class _OpeningsModel:
-    """One paragraph by its labels, with the marginal of a paragraph start set by hand."""
-
-    calibration = Calibration()
-
-    def __init__(self, opens_block: dict[int, float]) -> None:
-        self.opens_block = opens_block
-
-    def decide(self, numbers, features):
-        return [
-            LineDecision(
-                n,
-                LineLabel(Role.BODY, n == numbers[0], n == numbers[0]),
-                {"body": 1.0},
-                1.0 if n == numbers[0] else self.opens_block.get(n, 0.0),
-                float(n == numbers[0]),
-            )
-            for n in numbers
-        ]
-
-
 def test_every_line_where_a_paragraph_may_start_is_in_one_doubt_on_the_block():
     text = "　　" + "".join(f"第{n}行的正文内容写到这里，\n" for n in range(1, 7))
-    seg = segment_page(Page.from_text(text), _OpeningsModel({3: 0.3, 5: 0.4}))
+    seg = segment_page(
+        Page.from_text(text), _HandModel(block={3: 0.3, 5: 0.4}, block_elsewhere=0.0)
+    )
     (article,) = seg.articles
     (block,) = article.blocks
     (doubt,) = [d for d in block.doubts if d.about == "paragraph"]
@@ -407,35 +365,18 @@ def test_without_indents_a_full_line_ending_a_sentence_leaves_the_next_line_in_d
         "各地要结合实际加快推进落实。",
         "有关部门将加强指导和监督。",
     ]
-    seg = segment_page(Page.from_text("\n".join(lines) + "\n"), _OpeningsModel({}))
+    seg = segment_page(Page.from_text("\n".join(lines) + "\n"), _HandModel(block_elsewhere=0.0))
     (doubt,) = [d for b in seg.articles[0].blocks for d in b.doubts if d.about == "paragraph"]
     assert doubt.lines == (2, 3)
     assert doubt.confidence == pytest.approx(0.64 * 0.64, abs=1e-3)
     indented = ["　　" + line for line in lines]
-    seg = segment_page(Page.from_text("\n".join(indented) + "\n"), _OpeningsModel({}))
+    seg = segment_page(Page.from_text("\n".join(indented) + "\n"), _HandModel(block_elsewhere=0.0))
     assert not [d for b in seg.articles[0].blocks for d in b.doubts if d.about == "paragraph"]
-
-
-class _ArticlesModel(_RolesModel):
-    """Roles by hand, and an article opening on each line listed."""
-
-    def __init__(self, roles: dict[int, Role], opens: set[int]) -> None:
-        super().__init__(roles)
-        self.opens = opens
-
-    def decide(self, numbers, features):
-        return [
-            d._replace(
-                label=LineLabel(d.label.role, True, n in self.opens),
-                opens_article=float(n in self.opens),
-            )
-            for d, n in zip(super().decide(numbers, features), numbers, strict=True)
-        ]
 
 
 def test_a_caption_between_two_articles_is_a_doubt_naming_both():
     text = "　　本报讯 第一篇的正文。\n图为现场。\n　　本报讯 第二篇的正文。\n"
-    seg = segment_page(Page.from_text(text), _ArticlesModel({2: Role.CAPTION}, {1, 3}))
+    seg = segment_page(Page.from_text(text), _HandModel(roles={2: Role.CAPTION}, article={3: 1.0}))
     (doubt,) = seg.block(2).doubts
     assert doubt.about == "caption" and set(doubt.alternatives) == {"A1", "A2"}
     assert doubt.confidence == 0.47
@@ -449,10 +390,10 @@ def test_on_an_indented_page_a_flush_line_under_another_is_no_paragraph_doubt():
         for k in range(1, 4)
     )
     openings = {n: 0.2 for n in range(1, 10) if n % 3 != 1}
-    seg = segment_page(Page.from_text(text), _OpeningsModel(openings))
+    seg = segment_page(Page.from_text(text), _HandModel(block=openings, block_elsewhere=0.0))
     assert not [d for b in seg.blocks() for d in b.doubts if d.about == "paragraph"]
     unindented = text.replace("　　", "")
-    seg = segment_page(Page.from_text(unindented), _OpeningsModel(openings))
+    seg = segment_page(Page.from_text(unindented), _HandModel(block=openings, block_elsewhere=0.0))
     assert [d for b in seg.blocks() for d in b.doubts if d.about == "paragraph"]
 
 
@@ -462,6 +403,6 @@ def test_a_credit_line_right_under_an_article_and_before_a_blank_stays_with_it()
         "第二篇的标题\n　　本报讯 第二篇的正文。\n"
     )
     roles = {3: Role.SUBHEADLINE, 5: Role.HEADLINE}
-    seg = segment_page(Page.from_text(text), _ArticlesModel(roles, {1, 6}))
+    seg = segment_page(Page.from_text(text), _HandModel(roles=roles, article={6: 1.0}))
     assert seg.article_of(3).id == seg.article_of(1).id != seg.article_of(6).id
     assert seg.article_of(5).id == seg.article_of(6).id

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 from banmian.core.page.model import Page
@@ -195,10 +196,7 @@ def train_model(
         outcomes = decisions_against_gold(LineModel(draft, {}), calibrate_on)
         card = model_card(description, fit_on, len(calibrate_on), outcomes)
         shutil.copyfile(draft, out_path)
-    out_path.with_suffix(".json").write_text(
-        json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8"
-    )
-    return card
+    return _written(out_path, card)
 
 
 def train_on_all(
@@ -206,11 +204,8 @@ def train_on_all(
     out_path: Path,
     outcomes: Mapping[str, Sequence[tuple[float, bool]]],
     checked_pages: int,
-    iterations: int = 150,
     description: str = "",
-    progress: Callable[[int, int], None] | None = None,
-    c1: float = 0.05,
-    c2: float = 0.01,
+    **fit_options: Any,
 ) -> dict:
     """Fit on every page and calibrate with `outcomes` that the caller measured on
     pages a model did not see (a cross-validation's folds); returns the card.
@@ -223,8 +218,12 @@ def train_on_all(
     if not examples:
         raise ValueError("no pages to train on")
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    fit(examples, out_path, iterations=iterations, c1=c1, c2=c2, progress=progress)
-    card = model_card(description, examples, checked_pages, outcomes)
+    fit(examples, out_path, **fit_options)  # iterations, c1, c2, progress
+    return _written(out_path, model_card(description, examples, checked_pages, outcomes))
+
+
+def _written(out_path: Path, card: dict) -> dict:
+    """The card, written beside its model."""
     out_path.with_suffix(".json").write_text(
         json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8"
     )
