@@ -453,7 +453,8 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str, str]]:
     rows.append((tr("Edit"), tr("Undo"), "Ctrl+Z"))
     rows.append((tr("Edit"), tr("Redo"), "Ctrl+Shift+Z, Ctrl+Y"))
     rows.append((tr("Edit"), tr("Add a vocabulary tag"), tr("T, then the tag's key")))
-    rows.append((tr("Go"), tr("Next / previous block or article row"), "↓, ↑, Home, End"))
+    rows.append((tr("Go"), tr("Tree row: next / previous, a screenful on"), "↓ ↑, PgDn PgUp"))
+    rows.append((tr("Go"), tr("First / last row of the article tree"), "Home, End"))
     rows.append((tr("Go"), tr("Extend the selection of blocks"), "Shift+↓, Shift+↑"))
     rows.append(
         (

@@ -223,7 +223,17 @@
         <translation>↑/↓ 或行号末位数字选择新段落的起始行；回车拆分，按角色键则拆分并把下半部分设为该角色</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="472" />
+        <location filename="../../gui/actions.py" line="456" />
+        <source>Tree row: next / previous, a screenful on</source>
+        <translation>文章树的行：下一行 / 上一行，翻一屏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="457" />
+        <source>First / last row of the article tree</source>
+        <translation>文章树的第一行 / 最后一行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="473" />
         <source>↑, ↓, PgDn, PgUp, the line number's last digits; Return or a role key; Esc cancels</source>
         <translation>↑、↓、PgDn、PgUp、行号末位数字；回车或角色键；Esc 取消</translation>
     </message>
@@ -538,9 +548,10 @@
         <location filename="../../gui/actions.py" line="452" />
         <location filename="../../gui/actions.py" line="456" />
         <location filename="../../gui/actions.py" line="457" />
-        <location filename="../../gui/actions.py" line="460" />
-        <location filename="../../gui/actions.py" line="465" />
+        <location filename="../../gui/actions.py" line="458" />
+        <location filename="../../gui/actions.py" line="461" />
         <location filename="../../gui/actions.py" line="466" />
+        <location filename="../../gui/actions.py" line="467" />
         <source>Go</source>
         <translation>转到</translation>
     </message>
@@ -558,7 +569,7 @@
         <location filename="../../gui/actions.py" line="453" />
         <location filename="../../gui/actions.py" line="454" />
         <location filename="../../gui/actions.py" line="455" />
-        <location filename="../../gui/actions.py" line="476" />
+        <location filename="../../gui/actions.py" line="477" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -585,57 +596,52 @@
         <translation>T，再按标签的键</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="456" />
-        <source>Next / previous block or article row</source>
-        <translation>下一行 / 上一行（文块或文章）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/actions.py" line="457" />
+        <location filename="../../gui/actions.py" line="458" />
         <source>Extend the selection of blocks</source>
         <translation>扩展文块选择</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="461" />
+        <location filename="../../gui/actions.py" line="462" />
         <source>Extend the selection to the article's first / last block</source>
         <translation>将选择扩展到本文章的第一个 / 最后一个文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="465" />
+        <location filename="../../gui/actions.py" line="466" />
         <source>Back to the article tree from any field</source>
         <translation>从任何输入框回到文章树</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="466" />
+        <location filename="../../gui/actions.py" line="467" />
         <source>Next / previous field or pane</source>
         <translation>下一个 / 上一个输入框或窗格</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="469" />
+        <location filename="../../gui/actions.py" line="470" />
         <source>Block</source>
         <translation>文块</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="470" />
+        <location filename="../../gui/actions.py" line="471" />
         <source>While choosing a split line</source>
         <translation>选择拆分行时</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="476" />
+        <location filename="../../gui/actions.py" line="477" />
         <source>Remove the selected tag (in the tag list)</source>
         <translation>删除选中的标签（在标签列表中）</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="477" />
+        <location filename="../../gui/actions.py" line="478" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="477" />
+        <location filename="../../gui/actions.py" line="478" />
         <source>Move blocks to another article</source>
         <translation>把文块移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="477" />
+        <location filename="../../gui/actions.py" line="478" />
         <source>drag them onto it</source>
         <translation>拖放到该文章上</translation>
     </message>
@@ -1518,6 +1524,51 @@ Database: {0}</source>
         <translation>此处前有标题：可能是另一篇文章的开头</translation>
     </message>
     <message>
+        <location filename="../../gui/translate.py" line="49" />
+        <source>new paragraphs may start on these lines</source>
+        <translation>这些行可能另起新段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="50" />
+        <source>two headlines went to this article: it may be two articles</source>
+        <translation>这篇文章有两个标题：可能是两篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="51" />
+        <source>columns read side by side: lines of this run may belong to other articles</source>
+        <translation>并排读出的栏：这一段中的行可能属于其他文章</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="52" />
+        <source>one article</source>
+        <translation>一篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="53" />
+        <source>two articles</source>
+        <translation>两篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="54" />
+        <source>as proposed</source>
+        <translation>按建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="55" />
+        <source>other articles</source>
+        <translation>其他文章</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="57" />
+        <source>find where the second article starts and split it there (S)</source>
+        <translation>找到第二篇文章的开头，在那里拆分（S）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/translate.py" line="58" />
+        <source>move each line that belongs to another article there (1 … 9)</source>
+        <translation>把属于其他文章的每一行移到那篇文章（1 … 9）</translation>
+    </message>
+    <message>
         <location filename="../../gui/vocabulary_dialog.py" line="29" />
         <source>Tag vocabulary</source>
         <translation>标签词表</translation>
@@ -1676,42 +1727,42 @@ Database: {0}</source>
         <translation>{0} 的批次：修改记在 {0} 名下</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="51" />
+        <location filename="../../gui/translate.py" line="61" />
         <source>articles</source>
         <translation>文章划分</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="52" />
+        <location filename="../../gui/translate.py" line="62" />
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="53" />
+        <location filename="../../gui/translate.py" line="63" />
         <source>paragraphs</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="54" />
+        <location filename="../../gui/translate.py" line="64" />
         <source>tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="55" />
+        <location filename="../../gui/translate.py" line="65" />
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="56" />
+        <location filename="../../gui/translate.py" line="66" />
         <source>exact</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="57" />
+        <location filename="../../gui/translate.py" line="67" />
         <source>κ roles</source>
         <translation>κ 角色</translation>
     </message>
     <message>
-        <location filename="../../gui/translate.py" line="58" />
+        <location filename="../../gui/translate.py" line="68" />
         <source>para F1</source>
         <translation>段落 F1</translation>
     </message>

@@ -4,13 +4,20 @@ the window's commands, pressing real keys in the real main window (offscreen).
     python tests/bench/bench_keys.py [DIR_OR_PAGE …] [--pages N] [--proposals KEEP]
 
 Each argument is a folder of `X.txt` + `X.gold.json` or one `X.txt` with its gold
-beside it; without one, the bundled sample page and its gold. The oracle knows the gold
-and plans (tests/bench/keys_plan.py), greedily in one pass, the fewest keys to the
-nearest correction whose turn has come: a block's boundaries and role before its
-article, both paragraphs in their article before they are joined (split, merge, move,
-new article, take out, join from the upper or the lower paragraph). Navigation is
-planned as a shortest path over the window's navigation keys as they exist in this
-version of the window (arrows and Home/End always; article, heading, go-to-line, the
+beside it; without one, the bundled sample page and its gold. `--proposals KEEP` keeps
+each page's proposal in KEEP on the first run and corrects the kept one after, so that
+before/after figures are on the same proposals while the segmenter changes.
+
+The oracle knows the gold and plans (tests/bench/keys_plan.py), greedily, the fewest
+keys to the next correction whose turn has come: a block's boundaries and role before
+its article, both paragraphs in their article before they are joined (split, merge,
+move, new article, take out, join from the upper or the lower paragraph). Each page is
+replayed in four orders of visiting the corrections (the nearest in keys or the first
+further down the tree; any kind, or one kind per sweep, which keeps F4's rhythm), each
+in a fresh window, and the shortest replay counts: an expert plans a short tour.
+Navigation is planned as a shortest path over the window's navigation keys as they
+exist in this version of the window (arrows, PgDn/PgUp (a screenful of the tree's rows,
+as many as its viewport shows) and Home/End always; article, heading, go-to-line, the
 doubts' walks F8 (least sure first) and F7 (down the tree), selections extended over a
 column segment or to the article's end, where the window has them). A split is made
 from the tree (Shift+J, the line chosen by arrows, PgDn/PgUp or its last digits,
@@ -191,9 +198,23 @@ class Annotator:
         if cached is None or cached[0] is not seg or cached[1] != state:
             rows = self.rows()
             start = rows.index(here) if here in rows else 0
-            paths = paths_from(rows, start, self.new, seg, self.doubt_rows, self.seeds(rows))
+            paths = paths_from(
+                rows, start, self.new, seg, self.doubt_rows, self.seeds(rows), self.page_rows()
+            )
             self._cache = ((seg, state), (rows, paths))
         return self._cache[1]
+
+    def page_rows(self) -> tuple[int, int] | None:
+        """How many rows the tree's PgDn and PgUp move the current row: a screenful, as
+        the annotator sees it (QTreeView moves to the row a viewport's height below /
+        above, its rows all of one height)."""
+        if not self.tree.uniformRowHeights() or self.tree.model().rowCount() == 0:
+            return None
+        height = self.tree.visualRect(self.tree.model().index(0, 0)).height()
+        if height <= 0:
+            return None
+        viewport = self.tree.viewport().height()
+        return viewport // height, -(-viewport // height)
 
     def path_to(self, target: tuple[str, object]) -> list[str]:
         rows, paths = self._paths()
@@ -262,6 +283,8 @@ class Annotator:
         for keys in path:
             self.press(keys, True)
         if self.current() != target:  # a model of a key was wrong: walk the rest
+            if os.environ.get("BENCH_KEYS_TRACE"):
+                print(f"  (the walk {path} missed {target})", file=sys.stderr)
             for _ in range(len(rows)):
                 here = rows.index(self.current())
                 if here == goal:

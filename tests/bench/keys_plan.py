@@ -208,10 +208,12 @@ def paths_from(
     seg: Segmentation,
     doubts: bool = False,
     seeds: list[tuple[int, list[str]]] = (),
+    page: tuple[int, int] | None = None,
 ) -> dict[int, list[str]]:
     """The fewest navigation keys from row `start` to every row: breadth-first over the
     keys' effect on the current row; `seeds` are rows that some keys reach from the
-    start whatever the row (the F8 walk), with those keys."""
+    start whatever the row (the F8 walk), with those keys; `page`, the rows PgDn and
+    PgUp move over (the tree's own keys: a screenful, see `Annotator.page_rows`)."""
     n = len(rows)
     articles = [i for i, r in enumerate(rows) if r[0] == "article"]
     headings = [
@@ -230,6 +232,12 @@ def paths_from(
         "Home": lambda i: 0,
         "End": lambda i: n - 1,
     }
+    if page:  # PgDn / PgUp: a screenful of rows, as many as the tree shows
+        down, up = page
+        moves |= {
+            "PgDown": lambda i: min(i + down, n - 1),
+            "PgUp": lambda i: max(i - up, 0),
+        }
     if new:
         moves |= {
             "]": lambda i: after(articles, i),

@@ -235,7 +235,8 @@ ZH_CN = {
     "↑/↓ or the line number's last digits choose the line that starts the new paragraph; Return splits, a role key splits and gives the lower part that role": "↑/↓ 或行号末位数字选择新段落的起始行；回车拆分，按角色键则拆分并把下半部分设为该角色",
     "Edit this verified page": "编辑此已核对版面",
     "A verified page opens read-only; this makes it editable again": "已核对版面以只读方式打开；此命令使其重新可编辑",
-    "Next / previous block or article row": "下一行 / 上一行（文块或文章）",
+    "Tree row: next / previous, a screenful on": "文章树的行：下一行 / 上一行，翻一屏",
+    "First / last row of the article tree": "文章树的第一行 / 最后一行",
     "Extend the selection of blocks": "扩展文块选择",
     "Back to the article tree from any field": "从任何输入框回到文章树",
     "Next / previous field or pane": "下一个 / 上一个输入框或窗格",
@@ -370,4 +371,17 @@ ZH_CN = {
     "This doubt offers no candidate {0}": "这个存疑没有候选 {0}",
     "Repeat the last correction": "重复上一次更正",
     "Nothing to repeat: F4 repeats a one-key correction and the arrow or go-to keys pressed in the tree just before it": "没有可重复的操作：F4 重复单键更正及其之前在树中按下的方向键或跳转键",
+    "new paragraphs may start on these lines": "这些行可能另起新段",
+    "two headlines went to this article: it may be two articles": "这篇文章有两个标题：可能是两篇文章",
+    "columns read side by side: lines of this run may belong to other articles": (
+        "并排读出的栏：这一段中的行可能属于其他文章"
+    ),
+    "one article": "一篇文章",
+    "two articles": "两篇文章",
+    "as proposed": "按建议",
+    "other articles": "其他文章",
+    "find where the second article starts and split it there (S)": "找到第二篇文章的开头，在那里拆分（S）",
+    "move each line that belongs to another article there (1 … 9)": (
+        "把属于其他文章的每一行移到那篇文章（1 … 9）"
+    ),
 }
