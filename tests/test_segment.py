@@ -406,3 +406,12 @@ def test_a_credit_line_right_under_an_article_and_before_a_blank_stays_with_it()
     seg = segment_page(Page.from_text(text), _HandModel(roles=roles, article={6: 1.0}))
     assert seg.article_of(3).id == seg.article_of(1).id != seg.article_of(6).id
     assert seg.article_of(5).id == seg.article_of(6).id
+
+
+def test_on_an_indented_page_a_flush_line_under_body_text_goes_on_even_if_the_model_opens():
+    text = (
+        "　　疫情发生以来，政府采取了坚决有力的措施。\n如今在武汉，建设医院的速度令人惊叹。\n"
+        "　　第二段。\n　　第三段。\n"
+    )
+    seg = segment_page(Page.from_text(text), _HandModel(block={2: 0.8}))
+    assert [(b.first, b.last) for b in seg.articles[0].blocks] == [(1, 2), (3, 3), (4, 4)]

@@ -113,8 +113,9 @@ def propose(
     model = model or shipped_model()
     decisions = model.decide([n for n, _ in rows], [f for _, f in rows])
     runs = shredded.runs([d.number for d in decisions])
-    units = _units(page, decisions, runs)
-    _unit_doubts(units, model.calibration, _line_evidence(page))
+    evidence = _line_evidence(page)
+    units = _units(page, decisions, runs, evidence[1])
+    _unit_doubts(units, model.calibration, evidence)
     odds = heading_odds.weights_of(getattr(model, "card", {}))
     segmentation = _articles(page, units, model.calibration, runs, odds)
     if evidence:
@@ -128,15 +129,28 @@ def propose(
 # -- lines → blocks ---------------------------------------------------------------------
 
 
-def _units(page: Page, decisions: list[LineDecision], runs: list[tuple[int, int]]) -> list[Unit]:
+def _units(
+    page: Page,
+    decisions: list[LineDecision],
+    runs: list[tuple[int, int]],
+    flush: frozenset[int] = frozenset(),
+) -> list[Unit]:
     units: list[Unit] = []
     side_by_side = {n for a, b in runs for n in range(a + 1, b + 1)}
     for decision in decisions:
         label = decision.label
         last = units[-1] if units else None
+        goes_on = not label.opens_block or (
+            # on a page that indents, a flush body line right under body text goes on
+            decision.number in flush
+            and label.role is Role.BODY
+            and decision.opens_article < 0.5
+            and last is not None
+            and last.lines[-1].number == decision.number - 1
+        )
         if (
             last is not None
-            and not label.opens_block
+            and goes_on
             and last.role is label.role
             and decision.number not in side_by_side
         ):
