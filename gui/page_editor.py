@@ -268,7 +268,7 @@ class PageEditor(Corrections, PageLinks, PageNavigation, DoubtReview, SplitChoic
         try:
             edit = make(self.segmentation)
         except EditError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(tr(str(exc)))  # core's fixed sentences are translated
             return False
         self.save_failed = False
         self.undo_stack.push(EditCommand(self, self.segmentation, edit))

@@ -216,3 +216,29 @@ def test_an_empty_page_opens_and_every_key_explains_itself(qtbot, open_window, t
         press(qtbot, window, key)
         assert window.statusBar().currentMessage()  # a reason, never a crash
     assert rows(database, "SELECT count(*) FROM edit_log") == [(1,)]  # only the import
+
+
+def test_an_alternative_without_a_place_says_what_to_do_and_changes_nothing(
+    qtbot, open_window, tmp_path
+):
+    # two columns read side by side: one doubt over the run, whose other alternative
+    # ("other articles") names no place; taking it must not merge or move anything
+    from banmian.core.page.model import Page
+
+    lines = [f"第{n}行的正文内容，写满了这一整行" for n in range(1, 9)]
+    path = tmp_path / "side_by_side.db"
+    store = Store(path)
+    store.add_page(Page.from_text("\n\n".join(lines) + "\n", "side_by_side.txt"))
+    store.close()
+    window = open_window(path)
+    window.open_page(window.store.pages()[0].id)
+    for _ in range(len(window.editor.segmentation.doubts())):
+        press(qtbot, window, "F8")
+        doubt, _owner, _line = window.editor.segmentation.doubts()[window.editor.doubt_index]
+        if "side by side" in doubt.reason:
+            break
+    assert "side by side" in doubt.reason
+    before = rows(path, "SELECT count(*) FROM edit_log")
+    press(qtbot, window, "Alt+2")
+    assert "move each line" in window.statusBar().currentMessage()
+    assert rows(path, "SELECT count(*) FROM edit_log") == before
