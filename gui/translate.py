@@ -51,7 +51,7 @@ CORE_WORDS = (
     QT_TR_NOOP("columns read side by side: lines of this run may belong to other articles"),
     QT_TR_NOOP("one article"),
     QT_TR_NOOP("two articles"),
-    QT_TR_NOOP("as proposed"),
+    QT_TR_NOOP("as they are"),
     QT_TR_NOOP("other articles"),
     # what taking those alternatives asks of the annotator (core.edits.doubts.BY_HAND)
     QT_TR_NOOP("find where the second article starts and split it there (S)"),

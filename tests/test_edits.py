@@ -207,7 +207,7 @@ def test_alternatives_without_a_place_say_how_to_make_them_instead_of_merging():
     from banmian.core.edits.doubts import take_alternative
 
     page = Page.from_text("本报讯 第一篇。\n本报讯 第二篇。\n")
-    run = Doubt("boundary", 0.22, "…", (1, 2), ("as proposed", "other articles"))
+    run = Doubt("boundary", 0.22, "…", (1, 2), ("as they are", "other articles"))
     text = block_text(page, Role.BODY, 1, 2)
     seg = Segmentation(page, (Article("A1", (Block(Role.BODY, 1, 2, text, (run,)),)),)).check()
     two = Doubt("boundary", 0.37, "…", (1, 2), ("one article", "two articles"))

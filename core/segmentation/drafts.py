@@ -29,7 +29,7 @@ class Unit:
     text: str = ""  # cleaned lines joined, for heading attachment and markers
     attachment: float | None = None  # a heading's raw attachment confidence
     evidence: tuple[float, ...] = ()  # what a contested attachment rested on
-    side_by_side: bool = False  # opened because its column was read beside another
+    side_by_side: bool = False  # in a run of columns read side by side (shredded.py)
 
     @property
     def first(self) -> int:

@@ -45,5 +45,5 @@ def run_doubt(first: int, last: int) -> Doubt:
         RUN_RIGHT,
         "columns read side by side: lines of this run may belong to other articles",
         (first, last),
-        ("as proposed", "other articles"),
+        ("as they are", "other articles"),
     )

@@ -1550,8 +1550,8 @@ Database: {0}</source>
     </message>
     <message>
         <location filename="../../gui/translate.py" line="54" />
-        <source>as proposed</source>
-        <translation>按建议</translation>
+        <source>as they are</source>
+        <translation>保持原样</translation>
     </message>
     <message>
         <location filename="../../gui/translate.py" line="55" />

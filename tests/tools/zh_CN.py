@@ -378,7 +378,7 @@ ZH_CN = {
     ),
     "one article": "一篇文章",
     "two articles": "两篇文章",
-    "as proposed": "按建议",
+    "as they are": "保持原样",
     "other articles": "其他文章",
     "find where the second article starts and split it there (S)": "找到第二篇文章的开头，在那里拆分（S）",
     "move each line that belongs to another article there (1 … 9)": (
