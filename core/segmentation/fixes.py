@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from banmian.core.page.model import Page
 
@@ -31,12 +31,19 @@ class FixReport:
     needing: frozenset[tuple[int, int]]  # reference blocks (first, last) that need a fix
     pointed: frozenset[tuple[int, int]]  # of those, the ones a doubt points at
     doubts: int  # doubts the proposal carries
-    # of `needing`, the blocks in the wrong article (what a heading's doubt is about)
-    misplaced: frozenset[tuple[int, int]] = frozenset()
+    # why each block of `needing` needs its fix, the first reason that holds:
+    # `article:ROLE` (its lines sit in another article; ROLE is the reference block's),
+    # `role:GOLD->PROPOSED`, or `paragraph` (a body paragraph split, joined or cut short)
+    reasons: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def fixes(self) -> int:
         return len(self.needing)
+
+    @property
+    def misplaced(self) -> frozenset[tuple[int, int]]:
+        """The blocks in the wrong article (what a heading's doubt is about)."""
+        return frozenset(s for s, why in self.reasons.items() if why.startswith("article:"))
 
 
 def _blocks(annotation: Mapping) -> Iterator[tuple[str, Mapping]]:
@@ -101,22 +108,23 @@ def fix_report(page: Page, hypothesis: Mapping, reference: Mapping) -> FixReport
         matched[hyp_id] = ref_id
         used.add(ref_id)
 
-    needing: set[tuple[int, int]] = set()
-    misplaced: set[tuple[int, int]] = set()
+    reasons: dict[tuple[int, int], str] = {}
     for ref_id, block, lines in ref_blocks:
         if not lines:
             continue
-        span = (lines[0], lines[-1])
+        span, role = (lines[0], lines[-1]), str(block["role"])
         counted = [n for n in lines if n not in excluded]
         if counted:
             owner = Counter(hyp_article.get(n, "missing") for n in counted).most_common(1)[0][0]
             if matched.get(owner) != ref_id:
-                needing.add(span)
-                misplaced.add(span)
+                reasons.setdefault(span, f"article:{role}")
                 continue
-        role = Counter(hyp_role.get(n, "missing") for n in lines).most_common(1)[0][0]
-        if role != block["role"] or (block["role"] == "body" and span not in hyp_paragraphs):
-            needing.add(span)
+        proposed = Counter(hyp_role.get(n, "missing") for n in lines).most_common(1)[0][0]
+        if proposed != role:
+            reasons.setdefault(span, f"role:{role}->{proposed}")
+        elif role == "body" and span not in hyp_paragraphs:
+            reasons.setdefault(span, "paragraph")
+    needing = set(reasons)
 
     doubt_spans = _doubt_spans(hypothesis)
     pointed = {
@@ -124,4 +132,4 @@ def fix_report(page: Page, hypothesis: Mapping, reference: Mapping) -> FixReport
         for first, last in needing
         if any(a <= last and first <= b for a, b in doubt_spans)
     }
-    return FixReport(frozenset(needing), frozenset(pointed), len(doubt_spans), frozenset(misplaced))
+    return FixReport(frozenset(needing), frozenset(pointed), len(doubt_spans), reasons)

@@ -15,8 +15,9 @@ the training's wall time and CPU time (the training runs on one core: on a share
 the CPU time is what it takes on an idle one). `--timing N` then trains once more from a
 fresh database of N verified pages and prints how long that took. `--why N` prints, after
 each step, the N commonest reasons for a fix on the held-out pages, per page (see
-`fix_reasons`). `--seed` draws another order: the held-out figure moves by a few tenths
-from one draw to the next, so compare draws, not single runs.
+`FixReport.reasons` in core/segmentation/fixes.py). `--seed` draws another order: the
+held-out figure moves by a few tenths from one draw to the next, so compare draws, not
+single runs.
 """
 
 from __future__ import annotations
@@ -61,62 +62,17 @@ def verify(store, pairs) -> None:
 def held_out_fixes(model, test, why: Counter | None = None) -> list[float]:
     """Each held-out page's fixes with `model`; counted by reason into `why` if given."""
     from banmian.core.page.files import read_page_file
-    from banmian.core.segmentation.metrics import score
+    from banmian.core.segmentation.fixes import fix_report
     from banmian.core.segmentation.segmenter import segment_page
 
     out = []
     for path, gold_path in test:
         page = read_page_file(path)
         gold = json.loads(gold_path.read_text("utf-8"))
-        proposal = segment_page(page, model).to_json()
-        out.append(float(score(page, proposal, gold)["fixes"]))
+        report = fix_report(page, segment_page(page, model).to_json(), gold)
+        out.append(float(report.fixes))
         if why is not None:
-            why.update(reason for _span, reason in fix_reasons(page, proposal, gold))
-    return out
-
-
-def fix_reasons(page, hypothesis: dict, reference: dict) -> list[tuple[tuple[int, int], str]]:
-    """Why each reference block needs a fix, as core.segmentation.fixes decides it (the
-    same matching, the first reason that holds): `article:ROLE` (its lines sit in
-    another article; ROLE is the reference block's), `role:GOLD->PROPOSED`, or
-    `paragraph` (a body paragraph split, joined or cut short). The benchmark's
-    breakdown: what the learning has left to learn, and what it cannot."""
-    from banmian.core.segmentation.fixes import UNASSIGNED, _blocks, _lines
-
-    excluded = {n for b in reference.get("either", ()) for n in _lines(page, b)}
-    article_of, role_of, paragraphs = {}, {}, set()
-    for article_id, block in _blocks(hypothesis):
-        lines = _lines(page, block)
-        for n in lines:
-            article_of[n], role_of[n] = article_id, str(block["role"])
-        if block["role"] == "body" and lines:
-            paragraphs.add((lines[0], lines[-1]))
-    blocks = [(a, b, _lines(page, b)) for a, b in _blocks(reference)]
-    overlap: Counter = Counter()
-    for ref_id, _block, lines in blocks:
-        overlap.update((article_of.get(n, "missing"), ref_id) for n in lines if n not in excluded)
-    matched, used = {UNASSIGNED: UNASSIGNED}, {UNASSIGNED}
-    for (hyp_id, ref_id), _count in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
-        if hyp_id in matched or ref_id in used or UNASSIGNED in (hyp_id, ref_id):
-            continue
-        matched[hyp_id] = ref_id
-        used.add(ref_id)
-    out = []
-    for ref_id, block, lines in blocks:
-        if not lines:
-            continue
-        span, role = (lines[0], lines[-1]), str(block["role"])
-        counted = [n for n in lines if n not in excluded]
-        if counted:
-            owner = Counter(article_of.get(n, "missing") for n in counted).most_common(1)[0][0]
-            if matched.get(owner) != ref_id:
-                out.append((span, f"article:{role}"))
-                continue
-        proposed = Counter(role_of.get(n, "missing") for n in lines).most_common(1)[0][0]
-        if proposed != role:
-            out.append((span, f"role:{role}->{proposed}"))
-        elif role == "body" and span not in paragraphs:
-            out.append((span, "paragraph"))
+            why.update(report.reasons.values())
     return out
 
 
