@@ -415,3 +415,10 @@ def test_on_an_indented_page_a_flush_line_under_body_text_goes_on_even_if_the_mo
     )
     seg = segment_page(Page.from_text(text), _HandModel(block={2: 0.8}))
     assert [(b.first, b.last) for b in seg.articles[0].blocks] == [(1, 2), (3, 3), (4, 4)]
+
+
+def test_on_an_indented_page_an_indented_line_opens_a_paragraph_even_if_the_model_goes_on():
+    text = "".join(f"　　第{k}段的第一行写到这里，\n接着写完第{k}段。\n" for k in range(1, 5))
+    seg = segment_page(Page.from_text(text), _HandModel(block_elsewhere=0.0))
+    assert [(b.first, b.last) for b in seg.articles[0].blocks] == [(1, 2), (3, 4), (5, 6), (7, 8)]
+    assert not [d for b in seg.blocks() for d in b.doubts if d.about == "paragraph"]

@@ -25,6 +25,7 @@ FLUSH_GOES_ON = 0.97
 class IndentEvidence(NamedTuple):
     coin_flips: frozenset[int]  # lines a paragraph may or may not start on
     flush: frozenset[int]  # lines that go on from the line above
+    indented: frozenset[int] = frozenset()  # lines that open a paragraph
 
 
 def indent_evidence(page: Page) -> IndentEvidence:
@@ -36,7 +37,10 @@ def indent_evidence(page: Page) -> IndentEvidence:
       model is surer of either than it may be;
     - *flush continuations*: on a page that indents its paragraphs, a flush line right
       under another line (no blank between); not once in 290,000 such body lines did a
-      paragraph start, yet the model gave some a one-in-ten chance and a doubt."""
+      paragraph start, yet the model gave some a one-in-ten chance and a doubt;
+    - *indented openings*: on such a page, an indented line; 99.9% of the 32,000 indented
+      body lines under body text started a paragraph (the rest: a paragraph broken
+      across a column whose lines an extractor glued to its indent)."""
     clues = ev.clues(page.lines)
     present = [c for c in clues if c is not None]
     indented = sum(c.indented for c in present)
@@ -46,7 +50,8 @@ def indent_evidence(page: Page) -> IndentEvidence:
             for c in present
             if not c.indented and c.number > 1 and clues[c.number - 2] is not None
         )
-        return IndentEvidence(frozenset(), flush)
+        opening = frozenset(c.number for c in present if c.indented)
+        return IndentEvidence(frozenset(), flush, opening)
     if indented:
         return IndentEvidence(frozenset(), frozenset())
     full = ev.column_width(clues) - 1

@@ -65,7 +65,7 @@ def propose(
     decisions = model.decide([n for n, _ in rows], [f for _, f in rows])
     runs = shredded.runs([d.number for d in decisions])
     evidence = indent_evidence(page)
-    units = _units(page, decisions, runs, evidence.flush)
+    units = _units(page, decisions, runs, evidence)
     _unit_doubts(units, model.calibration, evidence)
     odds = heading_odds.weights_of(getattr(model, "card", {}))
     segmentation = _articles(page, units, model.calibration, runs, odds)
@@ -84,16 +84,20 @@ def _units(
     page: Page,
     decisions: list[LineDecision],
     runs: list[tuple[int, int]],
-    flush: frozenset[int] = frozenset(),
+    indents: IndentEvidence,
 ) -> list[Unit]:
     units: list[Unit] = []
     side_by_side = {n for a, b in runs for n in range(a + 1, b + 1)}
     for decision in decisions:
         label = decision.label
         last = units[-1] if units else None
-        goes_on = not label.opens_block or (
-            # on a page that indents, a flush body line right under body text goes on
-            decision.number in flush
+        # on a page that indents: a flush body line right under body text goes on from
+        # it, an indented one opens a paragraph, whatever the model says
+        goes_on = (
+            not label.opens_block
+            and not (label.role is Role.BODY and decision.number in indents.indented)
+        ) or (
+            decision.number in indents.flush
             and label.role is Role.BODY
             and decision.opens_article < 0.5
             and last is not None
@@ -128,7 +132,7 @@ def _run_doubts(units: list[Unit], runs: list[tuple[int, int]]) -> None:
 
 def _unit_doubts(units: list[Unit], cal: Calibration, evidence: IndentEvidence) -> None:
     """Doubts on where blocks start and end and on their roles."""
-    coin_flips, flush = evidence
+    coin_flips, flush, indented = evidence
     previous: Unit | None = None
     for unit in units:
         head = unit.lines[0]
@@ -139,7 +143,11 @@ def _unit_doubts(units: list[Unit], cal: Calibration, evidence: IndentEvidence) 
             and previous.role is unit.role is Role.BODY
             and not unit.side_by_side
         ):
-            sure = cal.below("start", head.opens_block, DOUBT_BELOW)
+            sure = (
+                None
+                if head.number in indented
+                else cal.below("start", head.opens_block, DOUBT_BELOW)
+            )
             if sure is not None:
                 unit.doubts.append(
                     Doubt(
