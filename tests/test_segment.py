@@ -422,3 +422,12 @@ def test_on_an_indented_page_an_indented_line_opens_a_paragraph_even_if_the_mode
     seg = segment_page(Page.from_text(text), _HandModel(block_elsewhere=0.0))
     assert [(b.first, b.last) for b in seg.articles[0].blocks] == [(1, 2), (3, 4), (5, 6), (7, 8)]
     assert not [d for b in seg.blocks() for d in b.doubts if d.about == "paragraph"]
+
+
+def test_a_flush_section_head_above_an_indented_line_is_not_joined_to_the_paragraph():
+    text = (
+        "　　第一段的第一行写到这里，\n接着写完第一段。\n五、狠抓改革强警\n"
+        "　　第二段的正文。\n　　第三段的正文。\n"
+    )
+    seg = segment_page(Page.from_text(text), _HandModel(block={2: 0.0, 3: 0.8}))
+    assert [(b.first, b.last) for b in seg.articles[0].blocks] == [(1, 2), (3, 3), (4, 4), (5, 5)]

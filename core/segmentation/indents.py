@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from banmian.core.page.model import Page
 from banmian.core.segmentation import evidence as ev
+from banmian.core.segmentation.evidence import LineClue
 
 # On pages without indents, the share of body lines after a full line ending a sentence
 # that start a paragraph (2,160 of 5,939 on the training half of the pages stripped of
@@ -26,6 +27,13 @@ class IndentEvidence(NamedTuple):
     coin_flips: frozenset[int]  # lines a paragraph may or may not start on
     flush: frozenset[int]  # lines that go on from the line above
     indented: frozenset[int] = frozenset()  # lines that open a paragraph
+
+
+def _section_head(clue: LineClue, clues: list[LineClue | None]) -> bool:
+    """A flush line that ends no sentence, right above an indented one: a section head
+    (`五、狠抓改革强警`), which some papers set flush, not a paragraph's last line."""
+    below = clues[clue.number] if clue.number < len(clues) else None
+    return below is not None and below.indented and not ev.ends_sentence(clue.text)
 
 
 def indent_evidence(page: Page) -> IndentEvidence:
@@ -48,7 +56,10 @@ def indent_evidence(page: Page) -> IndentEvidence:
         flush = frozenset(
             c.number
             for c in present
-            if not c.indented and c.number > 1 and clues[c.number - 2] is not None
+            if not c.indented
+            and c.number > 1
+            and clues[c.number - 2] is not None
+            and not _section_head(c, clues)
         )
         opening = frozenset(c.number for c in present if c.indented)
         return IndentEvidence(frozenset(), flush, opening)
