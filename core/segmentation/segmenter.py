@@ -160,12 +160,13 @@ def _unit_doubts(units: list[Unit], cal: Calibration, evidence: IndentEvidence) 
                 )
         unsure = []
         for d in unit.lines[1:]:
-            sure = cal("start", 1 - d.opens_block)
+            if d.number in flush and FLUSH_GOES_ON >= DOUBT_BELOW:
+                continue  # at least that sure: no doubt
             if d.number in coin_flips:
-                sure = min(sure, 1 - COIN_FLIP_STARTS)
-            elif d.number in flush:
-                sure = max(sure, FLUSH_GOES_ON)
-            if sure < DOUBT_BELOW:
+                sure = min(cal("start", 1 - d.opens_block), 1 - COIN_FLIP_STARTS)
+            else:  # most lines: decided on the raw marginal, no logarithm
+                sure = cal.below("start", 1 - d.opens_block, DOUBT_BELOW)
+            if sure is not None and sure < DOUBT_BELOW:
                 unsure.append((d.number, sure))
         if unsure:
             # one doubt over every line where a paragraph may start: the block is right
