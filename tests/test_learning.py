@@ -16,6 +16,8 @@ from banmian.core.corpus.rows import new_page
 from banmian.core.corpus.store import Store
 from banmian.core.page.meta import PageMeta
 from banmian.core.page.model import Page, segmentation_from_json
+from banmian.core.segmentation import heading_odds
+from banmian.core.segmentation.line_model import shipped_model
 from banmian.core.segmentation.segmenter import segment_page
 
 from tests.cli_run import banmian as run_banmian
@@ -106,6 +108,8 @@ def test_training_stores_a_model_with_its_pages_and_scores(store):
     loaded = models.model_ref(store, row.id).load()
     assert isinstance(loaded, models.StackedModel)
     segment_page(store.load(1).page, loaded).check()
+    # a heading's probability comes with it (the shipped fit: it rests on the evidence)
+    assert heading_odds.weights_of(loaded.card) == heading_odds.weights_of(shipped_model().card)
     assert learning.pages_since_training(store) == 0
 
 

@@ -44,6 +44,7 @@ from pathlib import Path
 from banmian.core.corpus import models as stored
 from banmian.core.corpus.store import Store
 from banmian.core.page.model import Page
+from banmian.core.segmentation import heading_odds
 from banmian.core.segmentation.features import page_features
 from banmian.core.segmentation.line_model import LineModel, shipped_model
 from banmian.core.segmentation.metrics import score
@@ -395,8 +396,20 @@ def learn_scope(
         )
         model_bytes = final.read_bytes()
     # the model reads stacked features (loaded as a StackedModel); it depends on the
-    # shipped model it was stacked on, which the card names
-    card = {**card, "stacked": True, "shipped_created": shipped_model().card.get("created")}
+    # shipped model it was stacked on, which the card names. A heading's probability
+    # rests on the attachment's evidence, not on the line model: the shipped fit serves
+    # (a paper's few verified pages hold too few contested headings to fit one)
+    shipped = shipped_model().card
+    card = {
+        **card,
+        "stacked": True,
+        "shipped_created": shipped.get("created"),
+        **(
+            {heading_odds.CARD_KEY: shipped[heading_odds.CARD_KEY]}
+            if heading_odds.CARD_KEY in shipped
+            else {}
+        ),
+    }
     n = len(pages)
     outcome.candidate_fixes = sum(candidate_scores.values()) / n
     outcome.in_use_fixes = sum(in_use_scores.values()) / n

@@ -69,13 +69,17 @@ def cache_folder() -> Path:
 
 
 def model_file(model: bytes, card: dict) -> Path:
-    """The model's bytes as a file CRFsuite can open (its card beside it), written once."""
-    digest = hashlib.sha1(model).hexdigest()
+    """The model's bytes as a file CRFsuite can open (its card beside it), written once.
+
+    Named by the bytes and the card together: the same CRF stored with another card (by
+    another version of banmian, say) must not be read with the card written first."""
+    card_bytes = json.dumps(card, sort_keys=True).encode()
+    digest = hashlib.sha1(model + b"\0" + card_bytes).hexdigest()
     folder = cache_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{digest}.crfsuite"
     if not path.exists():
-        for target, data in ((path.with_suffix(".json"), json.dumps(card).encode()), (path, model)):
+        for target, data in ((path.with_suffix(".json"), card_bytes), (path, model)):
             draft = target.with_name(f".{target.name}.{os.getpid()}")
             draft.write_bytes(data)
             os.replace(draft, target)
