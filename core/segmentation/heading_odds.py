@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from banmian.core.page.model import Page
+
+if TYPE_CHECKING:
+    from banmian.core.segmentation.line_model import LineModel
 
 EVIDENCE = (
     "score share",  # the chosen article's score against the best other's
@@ -62,7 +66,9 @@ def fit(rows: Sequence[tuple[Sequence[float], bool]], l2: float = 1.0) -> list[f
     return [round(float(v), 4) for v in w]
 
 
-def outcomes(model, pages: Iterable[tuple[Page, Mapping]]) -> list[tuple[tuple[float, ...], bool]]:  # noqa: ANN001
+def outcomes(
+    model: LineModel, pages: Iterable[tuple[Page, Mapping]]
+) -> list[tuple[tuple[float, ...], bool]]:
     """Every contested heading the segmenter attached on gold pages: (its evidence,
     whether its block is in its article)."""
     from banmian.core.segmentation.fixes import fix_report
@@ -79,7 +85,7 @@ def outcomes(model, pages: Iterable[tuple[Page, Mapping]]) -> list[tuple[tuple[f
     return out
 
 
-def judged(model, pages: Iterable[tuple[Page, Mapping]]) -> list[tuple[float, bool]]:  # noqa: ANN001
+def judged(model: LineModel, pages: Iterable[tuple[Page, Mapping]]) -> list[tuple[float, bool]]:
     """Every contested heading on gold pages as its doubt states it: (the probability
     the segmenter gives it, whether it went to its article) — what an ECE is taken of."""
     weights = weights_of(getattr(model, "card", {}))

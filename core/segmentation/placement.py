@@ -165,6 +165,8 @@ def _main_role(bundle: list[Unit]) -> Role:
 
 
 def place_loose(page: Page, drafts: list[Draft], loose: list[Unit]) -> list[Block]:
+    """Captions to the nearest article's text (a doubt when another is about as near);
+    furniture to no article: the blocks returned are the page's unassigned ones."""
     unassigned: list[Block] = []
     for unit in loose:
         if unit.role is Role.CAPTION:
