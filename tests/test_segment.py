@@ -431,3 +431,11 @@ def test_a_flush_section_head_above_an_indented_line_is_not_joined_to_the_paragr
     )
     seg = segment_page(Page.from_text(text), _HandModel(block={2: 0.0, 3: 0.8}))
     assert [(b.first, b.last) for b in seg.articles[0].blocks] == [(1, 2), (3, 3), (4, 4), (5, 5)]
+
+
+def test_a_paragraph_after_a_blank_line_under_a_finished_sentence_may_start_an_article():
+    text = "　　第一篇的正文到此结束。\n\n　　第二段从这里开始。\n　　第三段紧接着。\n"
+    seg = segment_page(Page.from_text(text), _HandModel())
+    (article,) = seg.articles
+    doubts = [d for b in article.blocks for d in b.doubts if d.about == "boundary"]
+    assert [(d.lines[0], d.confidence) for d in doubts] == [(3, 0.87)]  # not line 4
