@@ -57,20 +57,22 @@ from banmian.core.segmentation.metrics import score  # noqa: E402
 from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
 from banmian.gui.split_choice import likely_paragraph_start  # noqa: E402
 
+from tests.bench.keys_paths import (  # noqa: E402
+    best_path,
+    doubt_walk,
+    extension_path,
+    paths_from,
+    split_path,
+    text_lines,
+)
 from tests.bench.keys_plan import (  # noqa: E402
     ROLE_KEY,
     STRATEGIES,
-    best_path,
     block_row,
-    doubt_walk,
-    extension_path,
     fix_articles,
     fix_blocks,
     fix_joins,
-    paths_from,
     read_gold,
-    split_path,
-    text_lines,
 )
 
 PERFECT = {
