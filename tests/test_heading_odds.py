@@ -61,3 +61,10 @@ def test_the_heading_doubt_states_the_fitted_probability():
 
     assert heading_doubts(_Sure(bias=-3.0))  # p = 0.05: every contested heading doubted
     assert not heading_doubts(_Sure(bias=5.0))  # p = 0.99: none
+
+
+def test_without_evidence_the_attached_headings_are_lines_and_confidence_only():
+    # what training.calibrate_headings unpacks when a model is rebuilt
+    page = Page.from_text(LAYOUTS["headings_after_no_byline"]().text)
+    _seg, attached = propose(page)
+    assert attached and all(len(entry) == 3 for entry in attached)

@@ -68,9 +68,9 @@ def propose(
     model = model or shipped_model()
     decisions = model.decide([n for n, _ in rows], [f for _, f in rows])
     runs = shredded.runs([d.number for d in decisions])
-    evidence = indent_evidence(page)
-    units = _units(page, decisions, runs, evidence)
-    _unit_doubts(units, model.calibration, evidence)
+    indents = indent_evidence(page)
+    units = _units(page, decisions, runs, indents)
+    _unit_doubts(units, model.calibration, indents)
     odds = heading_odds.weights_of(getattr(model, "card", {}))
     segmentation = _articles(page, units, model.calibration, runs, odds)
     if evidence:
