@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from banmian.core.page.model import Page
+from banmian.core.page.model import HEADING_ROLES, Page
 from banmian.core.segmentation import heading_odds
 from banmian.core.segmentation.line_model import shipped_model
 from banmian.core.segmentation.segmenter import propose, segment_page
@@ -68,3 +68,37 @@ def test_without_evidence_the_attached_headings_are_lines_and_confidence_only():
     page = Page.from_text(LAYOUTS["headings_after_no_byline"]().text)
     _seg, attached = propose(page)
     assert attached and all(len(entry) == 3 for entry in attached)
+
+
+class _RoleScaled:
+    """The shipped model with a heading-role scaling set by hand."""
+
+    def __init__(self, bias: float) -> None:
+        inner = shipped_model()
+        self.decide, self.calibration = inner.decide, inner.calibration
+        entry = {**inner.card[heading_odds.CARD_KEY], "role_platt": [1.0, bias]}
+        self.card = {**inner.card, heading_odds.CARD_KEY: entry}
+
+
+def test_a_heading_role_doubt_is_scaled_on_heading_blocks_alone():
+    page = Page.from_text(LAYOUTS["headings_after_no_byline"]().text)
+
+    def heading_role_doubts(model):
+        seg = segment_page(page, model)
+        return [
+            d
+            for b in seg.blocks()
+            if b.role in HEADING_ROLES
+            for d in b.doubts
+            if d.about == "role"
+        ]
+
+    heads = [b for b in segment_page(page).blocks() if b.role in HEADING_ROLES]
+    assert len(heading_role_doubts(_RoleScaled(bias=-30.0))) == len(heads)
+    assert not heading_role_doubts(_RoleScaled(bias=30.0))
+
+
+def test_the_shipped_card_scales_heading_roles_measured_on_held_out_blocks():
+    entry = shipped_model().card[heading_odds.CARD_KEY]
+    assert entry["role_blocks"] >= 500 and entry["role_ece"] <= 0.05
+    assert heading_odds.role_scaling(shipped_model().card) is not None

@@ -19,7 +19,7 @@ import numpy as np
 from banmian.core.page.model import Page
 
 if TYPE_CHECKING:
-    from banmian.core.segmentation.line_model import LineModel
+    from banmian.core.segmentation.line_model import Calibration, LineModel
 
 EVIDENCE = (
     "score share",  # the chosen article's score against the best other's
@@ -42,6 +42,39 @@ def weights_of(card: Mapping) -> list[float] | None:
     if not entry or list(entry.get("evidence", ())) != list(EVIDENCE):
         return None
     return [float(w) for w in entry["weights"]]
+
+
+def role_scaling(card: Mapping) -> Calibration | None:
+    """The Platt scaling of a heading block's role, if the card has one: fitted on
+    heading blocks alone, since the model is surer of a heading's role (kicker, headline,
+    subtitle) than it is right, and one scaling for all roles hid that."""
+    entry = card.get(CARD_KEY) or {}
+    if "role_platt" not in entry:
+        return None
+    from banmian.core.segmentation.line_model import Calibration
+
+    a, b = entry["role_platt"]
+    return Calibration({"role": (float(a), float(b))})
+
+
+def role_outcomes(
+    model: LineModel, pages: Iterable[tuple[Page, Mapping]]
+) -> list[tuple[float, bool]]:
+    """Every heading block on gold pages: (how sure the model is of its role, whether
+    most of its lines carry that role in the gold)."""
+    from collections import Counter
+
+    from banmian.core.segmentation.fixes import _blocks, _lines
+    from banmian.core.segmentation.segmenter import heading_blocks
+
+    out = []
+    for page, gold in pages:
+        role_of = {n: str(b["role"]) for _a, b in _blocks(gold) for n in _lines(page, b)}
+        for first, last, role, sure in heading_blocks(page, model):
+            lines = [n for n in range(first, last + 1) if n in role_of] or [first]
+            gold_role = Counter(role_of.get(n, "missing") for n in lines).most_common(1)[0][0]
+            out.append((sure, gold_role == role))
+    return out
 
 
 def probability(weights: Sequence[float], evidence: Sequence[float]) -> float:

@@ -62,16 +62,14 @@ def propose(
     """The proposal, and for each heading attached by evidence its lines and raw
     attachment confidence (with `evidence`, also what a contested choice rested on, empty
     for an uncontested one): what calibrating that confidence against gold pages needs."""
-    rows = page_features(page.lines)
-    if not rows:
-        return Segmentation(page=page, articles=()), []
     model = model or shipped_model()
-    decisions = model.decide([n for n, _ in rows], [f for _, f in rows])
-    runs = shredded.runs([d.number for d in decisions])
-    indents = indent_evidence(page)
-    units = _units(page, decisions, runs, indents)
-    _unit_doubts(units, model.calibration, indents)
-    odds = heading_odds.weights_of(getattr(model, "card", {}))
+    drafted = _blocks_of(page, model)
+    if drafted is None:
+        return Segmentation(page=page, articles=()), []
+    units, runs, indents = drafted
+    card = getattr(model, "card", {})
+    _unit_doubts(units, model.calibration, indents, heading_odds.role_scaling(card))
+    odds = heading_odds.weights_of(card)
     segmentation = _articles(page, units, model.calibration, runs, odds)
     if evidence:
         return segmentation, [
@@ -79,6 +77,30 @@ def propose(
         ]
     attached = [(u.first, u.last, u.attachment) for u in units if u.attachment is not None]
     return segmentation, attached
+
+
+def heading_blocks(page: Page, model: LineModel | None = None) -> list[tuple[int, int, str, float]]:
+    """Each heading block as the line model reads it: its lines, role and how sure the
+    model is of that role on its least sure line (what calibrating it needs)."""
+    drafted = _blocks_of(page, model or shipped_model())
+    units = drafted[0] if drafted else []
+    return [
+        (u.first, u.last, str(u.role), least(u, str(u.role)))
+        for u in units
+        if u.role in HEADING_ROLES
+    ]
+
+
+def _blocks_of(
+    page: Page, model: LineModel
+) -> tuple[list[Unit], list[tuple[int, int]], IndentEvidence] | None:
+    rows = page_features(page.lines)
+    if not rows:
+        return None
+    decisions = model.decide([n for n, _ in rows], [f for _, f in rows])
+    runs = shredded.runs([d.number for d in decisions])
+    indents = indent_evidence(page)
+    return _units(page, decisions, runs, indents), runs, indents
 
 
 # -- lines → blocks ---------------------------------------------------------------------
@@ -134,8 +156,14 @@ def _run_doubts(units: list[Unit], runs: list[tuple[int, int]]) -> None:
         unit.doubts.append(shredded.run_doubt(first, last))
 
 
-def _unit_doubts(units: list[Unit], cal: Calibration, evidence: IndentEvidence) -> None:
-    """Doubts on where blocks start and end and on their roles."""
+def _unit_doubts(
+    units: list[Unit],
+    cal: Calibration,
+    evidence: IndentEvidence,
+    heading_cal: Calibration | None = None,
+) -> None:
+    """Doubts on where blocks start and end and on their roles (a heading's role by its
+    own scaling where the card has one: the model is surer of those than it may be)."""
     coin_flips, flush, indented = evidence
     previous: Unit | None = None
     for unit in units:
@@ -189,7 +217,8 @@ def _unit_doubts(units: list[Unit], cal: Calibration, evidence: IndentEvidence) 
                 )
             )
         role = str(unit.role)
-        sure = cal.below("role", least(unit, role), DOUBT_BELOW)
+        scale = heading_cal if heading_cal is not None and unit.role in HEADING_ROLES else cal
+        sure = scale.below("role", least(unit, role), DOUBT_BELOW)
         if sure is not None:
             rival = next(r for r, _p in head.ranked_roles() if r != role)
             unit.doubts.append(

@@ -6,7 +6,8 @@ Reads the `train/` pages held out of the line model's fit (training.held_out, th
 pages its Platt calibration uses), collects every contested heading's evidence and
 whether it went to its article (core.segmentation.heading_odds), fits the logistic
 regression and writes it into the model's card with its calibration error measured by
-two-fold cross-validation on those pages. `tests.devcorpus.train` runs it after a fit.
+two-fold cross-validation on those pages; and the Platt scaling of heading blocks'
+roles, fitted on those blocks alone. `tests.devcorpus.train` runs it after a fit.
 """
 
 from __future__ import annotations
@@ -37,12 +38,14 @@ def held_out_pages(corpus: Path):  # noqa: ANN201
 def fit_card(model_path: Path, corpus: Path) -> dict:
     """Fit, cross-check and write the heading odds into the card beside `model_path`."""
     from banmian.core.segmentation import heading_odds
-    from banmian.core.segmentation.line_model import LineModel
-    from banmian.core.segmentation.training import expected_calibration_error
+    from banmian.core.segmentation.line_model import Calibration, LineModel
+    from banmian.core.segmentation.training import expected_calibration_error, platt
 
     model = LineModel.from_path(model_path)
     model.card.pop(heading_odds.CARD_KEY, None)  # the evidence does not depend on it
-    rows = heading_odds.outcomes(model, held_out_pages(corpus))
+    pages = list(held_out_pages(corpus))
+    rows = heading_odds.outcomes(model, pages)
+    roles = heading_odds.role_outcomes(model, pages)
     if len(rows) < 100:
         raise SystemExit(f"only {len(rows)} contested headings: too few to fit")
     checked = []
@@ -50,6 +53,8 @@ def fit_card(model_path: Path, corpus: Path) -> dict:
         weights = heading_odds.fit(rows[1 - k :: 2])
         checked += [(heading_odds.probability(weights, e), r) for e, r in rows[k::2]]
     weights = heading_odds.fit(rows)
+    role_platt = platt(roles)
+    scaled = Calibration({"role": role_platt})
     card_path = model_path.with_suffix(".json")
     card = json.loads(card_path.read_text("utf-8"))
     card[heading_odds.CARD_KEY] = {
@@ -58,6 +63,12 @@ def fit_card(model_path: Path, corpus: Path) -> dict:
         "decisions": len(rows),
         "accuracy": round(sum(r for _, r in rows) / len(rows), 4),
         "ece_cross_validated": round(expected_calibration_error(checked), 4),
+        # a heading block's role, scaled on heading blocks alone
+        "role_platt": [round(role_platt[0], 4), round(role_platt[1], 4)],
+        "role_blocks": len(roles),
+        "role_ece": round(
+            expected_calibration_error([(scaled("role", p), r) for p, r in roles]), 4
+        ),
     }
     card_path.write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return card[heading_odds.CARD_KEY]
