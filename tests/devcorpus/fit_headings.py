@@ -15,12 +15,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from banmian.core.page.model import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def held_out_pages(corpus: Path):  # noqa: ANN201
+def held_out_pages(corpus: Path) -> Iterator[tuple[Page, dict]]:
+    """The `train/` pages held out of the line model's fit, with their gold."""
     from banmian.core.page.files import PageFileError, read_page_file
     from banmian.core.segmentation.training import HOLD_OUT, held_out
 
@@ -35,15 +41,15 @@ def held_out_pages(corpus: Path):  # noqa: ANN201
         yield page, json.loads(gold_path.read_text("utf-8"))
 
 
-def fit_card(model_path: Path, corpus: Path) -> dict:
-    """Fit, cross-check and write the heading odds into the card beside `model_path`."""
+def fit_card(model_path: Path, pages: list[tuple[Page, dict]]) -> dict:
+    """Fit, cross-check and write the heading odds into the card beside `model_path`,
+    from gold `pages` the line model was not fitted on (`held_out_pages`)."""
     from banmian.core.segmentation import heading_odds
     from banmian.core.segmentation.line_model import Calibration, LineModel
     from banmian.core.segmentation.training import expected_calibration_error, platt
 
     model = LineModel.from_path(model_path)
     model.card.pop(heading_odds.CARD_KEY, None)  # the evidence does not depend on it
-    pages = list(held_out_pages(corpus))
     rows = heading_odds.outcomes(model, pages)
     roles = heading_odds.role_outcomes(model, pages)
     if len(rows) < 100:
@@ -79,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("/work/devcorpus"))
     parser.add_argument("--model", type=Path, default=ROOT / "resources" / "segmenter.crfsuite")
     args = parser.parse_args(argv)
-    print(json.dumps(fit_card(args.model, args.corpus), ensure_ascii=False, indent=1))
+    pages = list(held_out_pages(args.corpus))
+    print(json.dumps(fit_card(args.model, pages), ensure_ascii=False, indent=1))
     return 0
 
 

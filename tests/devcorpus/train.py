@@ -98,26 +98,6 @@ def hand_made_examples(weight: float) -> list:
     return out
 
 
-def calibrate_headings_on(pairs: list[tuple[str, str, float]], model_path: Path) -> dict:
-    """Calibrate the heading attachment on the corpus pages held out of the fit."""
-    from banmian.core.page.files import PageFileError, read_page_file
-    from banmian.core.segmentation.line_model import LineModel
-    from banmian.core.segmentation.training import HOLD_OUT, calibrate_headings, held_out
-
-    def pages():
-        for page_path, gold_path, _weight in pairs:
-            if not held_out(page_path, HOLD_OUT):
-                continue
-            try:
-                page = read_page_file(Path(page_path))
-            except PageFileError:
-                continue
-            yield page, json.loads(Path(gold_path).read_text("utf-8"))
-
-    model = LineModel.from_path(model_path)
-    return calibrate_headings(model_path.with_suffix(".json"), model, pages())
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -166,10 +146,16 @@ def main(argv: list[str] | None = None) -> int:
         c2=args.c2,
     )
     print(f"trained in {time.perf_counter() - start:.0f} s", file=sys.stderr)
-    calibrate_headings_on(pairs, args.out)
-    from .fit_headings import fit_card
+    # the heading attachment, on the pages held out of the fit (read once for both): its
+    # Platt scaling (the fallback) and its fitted probability
+    from banmian.core.segmentation.line_model import LineModel
+    from banmian.core.segmentation.training import calibrate_headings
 
-    fit_card(args.out, args.corpus)  # the heading attachment's probability
+    from .fit_headings import fit_card, held_out_pages
+
+    held = list(held_out_pages(args.corpus))
+    calibrate_headings(args.out.with_suffix(".json"), LineModel.from_path(args.out), held)
+    fit_card(args.out, held)
     card = json.loads(args.out.with_suffix(".json").read_text("utf-8"))
     print(json.dumps(card, ensure_ascii=False, indent=2))
     return 0
