@@ -64,12 +64,12 @@ def role_outcomes(
     most of its lines carry that role in the gold)."""
     from collections import Counter
 
-    from banmian.core.segmentation.fixes import _blocks, _lines
+    from banmian.core.segmentation.labels import gold_labels, parse
     from banmian.core.segmentation.segmenter import heading_blocks
 
     out = []
     for page, gold in pages:
-        role_of = {n: str(b["role"]) for _a, b in _blocks(gold) for n in _lines(page, b)}
+        role_of = {n: str(parse(label).role) for n, label in gold_labels(page, gold).items()}
         for first, last, role, sure in heading_blocks(page, model):
             lines = [n for n in range(first, last + 1) if n in role_of] or [first]
             gold_role = Counter(role_of.get(n, "missing") for n in lines).most_common(1)[0][0]

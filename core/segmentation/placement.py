@@ -170,15 +170,13 @@ def place_loose(page: Page, drafts: list[Draft], loose: list[Unit]) -> list[Bloc
     unassigned: list[Block] = []
     for unit in loose:
         if unit.role is Role.CAPTION:
-            ranked = sorted(range(len(drafts)), key=lambda i: _distance(drafts[i], unit.first))
+            distance = [_distance(d, unit.first) for d in drafts]
+            ranked = sorted(range(len(drafts)), key=distance.__getitem__)
             target = ranked[0]
             drafts[target].units.append(unit)
             drafts[target].units.sort(key=lambda u: u.first)
             if len(ranked) > 1:
-                gap = (
-                    _distance(drafts[ranked[1]], unit.first)[0]
-                    - _distance(drafts[target], unit.first)[0]
-                )
+                gap = distance[ranked[1]][0] - distance[target][0]
                 sure = next(p for within, p in CAPTION_RIGHT if gap <= within)
                 if sure < DOUBT_BELOW:
                     unit.doubts.append(
