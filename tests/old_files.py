@@ -156,15 +156,4 @@ def old_search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[S
             )
         )
         words = [query.strip()]
-    return [
-        SearchHit(
-            page_id=r["page_id"],
-            article_id=r["article_id"],
-            date=r["date"] or "",
-            page_no=r["page_no"] or "",
-            newspaper=r["newspaper"] or "",
-            title=r["title"] or "",
-            snippet=search.snippet(r["text"] or "", words),
-        )
-        for r in rows
-    ]
+    return [search.hit(r, r["text"] or "", words) for r in rows]

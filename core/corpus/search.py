@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from banmian.core.corpus.texts import article_texts
@@ -118,18 +119,21 @@ def search(db: Database, query: str, limit: int = 50, syntax: bool = False) -> l
         # jieba may split the query and the text differently: fall back to a substring.
         rows, texts = substring_matches(db, query.strip(), limit)
         words = [query.strip()]
-    return [
-        SearchHit(
-            page_id=r["page_id"],
-            article_id=r["article_id"],
-            date=r["date"] or "",
-            page_no=r["page_no"] or "",
-            newspaper=r["newspaper"] or "",
-            title=r["title"] or "",
-            snippet=snippet(texts.get((r["page_id"], r["article_id"]), ""), words),
-        )
-        for r in rows
-    ]
+    return [hit(r, texts.get((r["page_id"], r["article_id"]), ""), words) for r in rows]
+
+
+def hit(row: Mapping, text: str, words: list[str]) -> SearchHit:
+    """A result from a row of pages × articles, its snippet cut from `text` around
+    `words`."""
+    return SearchHit(
+        page_id=row["page_id"],
+        article_id=row["article_id"],
+        date=row["date"] or "",
+        page_no=row["page_no"] or "",
+        newspaper=row["newspaper"] or "",
+        title=row["title"] or "",
+        snippet=snippet(text, words),
+    )
 
 
 # what reflowing a page's lines takes out of them (but continuation marks): a piece of an
