@@ -19,8 +19,8 @@ as `banmian eval` counts them. The model in use is scored on the same pages, eac
 model that did not see it (the shipped model never saw them; a database model's score
 for a page it was trained on is its own cross-validation score for that page, stored with
 it). The candidate goes into use only if it is better by a margin the cross-validation
-can trust (`trusted_gain`: page by page, a torn page clipped); else it is kept aside
-with the figures that say why. The model that goes into use is fitted on every verified
+can trust (core.corpus.model_choice: page by page, a torn page clipped); else it is
+kept aside with the figures that say why. The model that goes into use is fitted on every verified
 page, calibrated by the folds' decisions on the pages they did not see.
 
 Proposing the untouched pages again with the model in use: core.corpus.repropose.
@@ -42,12 +42,13 @@ from importlib import resources
 from pathlib import Path
 
 from banmian.core.corpus import models as stored
+from banmian.core.corpus.model_choice import CLIP_FIXES, TRUST, trusted_gain
 from banmian.core.corpus.store import Store
 from banmian.core.page.model import Page
 from banmian.core.segmentation import heading_odds
 from banmian.core.segmentation.features import page_features
+from banmian.core.segmentation.fixes import fix_report
 from banmian.core.segmentation.line_model import LineModel, shipped_model
-from banmian.core.segmentation.metrics import score
 from banmian.core.segmentation.segmenter import segment_page
 from banmian.core.segmentation.training import (
     DECISION_KINDS,
@@ -76,12 +77,6 @@ BASE_SHARE = 1.0
 # 2.9 to 2.5).
 C1 = 1.0
 C2 = 1.0
-# A candidate replaces the model in use only if it is better on the verified pages by a
-# margin the cross-validation can trust (see `trusted_gain`): each page's difference in
-# fixes counts at most CLIP_FIXES either way, and their mean must lie TRUST standard
-# errors below zero.
-CLIP_FIXES = 3.0
-TRUST = 0.5
 # The window offers a training once this many pages were verified since the last one.
 OFFER_AFTER = 10
 
@@ -253,45 +248,9 @@ def _stacked(ex: Example, weight: float) -> Example:
 def fixes_per_page(model: LineModel | None, pages: Sequence[GoldPage]) -> dict[int, float]:
     """Each page's fixes (as `banmian eval` counts them) with `model`'s proposal."""
     return {
-        p.id: float(score(p.page, segment_page(p.page, model).to_json(), p.gold)["fixes"])
+        p.id: float(fix_report(p.page, segment_page(p.page, model).to_json(), p.gold).fixes)
         for p in pages
     }
-
-
-def trusted_gain(candidate: dict[int, float], in_use: dict[int, float]) -> tuple[bool, str]:
-    """Whether the candidate's cross-validated fixes beat the model in use's on the same
-    pages by a margin to trust, and the figures that say so.
-
-    Fixes per page are heavy-tailed, and a mean of them is decided by the page a model
-    tears apart. On the unseen layout of tests/bench/bench_learning_curve.py (50
-    verified pages, wrapped text) one page went from 50 fixes to 109 under a fold's
-    model while 13 of the other 49 improved and 9 got worse: that page alone made a
-    model that proposed the held-out pages better (2.10 fixes per page against 2.52)
-    look worse (3.80 against 3.06). On its pdftotext pages two pages did the same to a
-    model better on 30 pages and worse on 14 (held out: 32.2 against the shipped
-    model's 44.1). So each page's difference counts at most CLIP_FIXES either way (a
-    torn page counts as a clearly worse page, not as fifty), and the mean of these
-    differences must lie TRUST standard errors below zero: a few pages must agree, and
-    one lucky page does not make a model better. TRUST 0.5 against 1.0, on three
-    orders of the benchmark's pages: the same curves at 20 and 50 pages, a model taken
-    in earlier on two of the six curves (held out at 5 verified pages 5.97 fixes per
-    page instead of 7.83; at 10, 2.45 instead of 4.55), and none taken in that made
-    the held-out pages worse by more than one fix in forty pages."""
-    ids = sorted(candidate)
-    if not ids:
-        return False, "no pages"
-    diffs = [max(-CLIP_FIXES, min(CLIP_FIXES, candidate[i] - in_use[i])) for i in ids]
-    n = len(diffs)
-    mean = sum(diffs) / n
-    spread = math.sqrt(sum((d - mean) ** 2 for d in diffs) / (n - 1)) if n > 1 else 0.0
-    error = spread / math.sqrt(n)
-    better = sum(d < 0 for d in diffs)
-    worse = sum(d > 0 for d in diffs)
-    note = (
-        f"better on {better} pages, worse on {worse}; clipped at {CLIP_FIXES:g} fixes a "
-        f"page, {mean:+.2f} ± {error:.2f} fixes per page"
-    )
-    return mean < 0 and mean + TRUST * error < 0, note
 
 
 def learn(
