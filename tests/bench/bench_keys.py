@@ -9,13 +9,13 @@ each page's proposal in KEEP on the first run and corrects the kept one after, s
 before/after figures are on the same proposals while the segmenter changes.
 
 The oracle knows the gold and plans (tests/bench/keys_plan.py; its paths in
-keys_paths.py; its hands in keys_window.py), greedily, the fewest keys to the next correction whose turn has come:
-a block's boundaries and role before its article, both paragraphs in their article
-before they are joined (split, merge, move, new article, take out, join from the upper
-or the lower paragraph). Each page is
-replayed in four orders of visiting the corrections (the nearest in keys or the first
-further down the tree; any kind, or one kind per sweep, which keeps F4's rhythm), each
-in a fresh window, and the shortest replay counts: an expert plans a short tour.
+keys_paths.py; its hands in keys_window.py), greedily, the fewest keys to the next
+correction whose turn has come: a block's boundaries and role before its article, both
+paragraphs in their article before they are joined (split, merge, move, new article,
+take out, join from the upper or the lower paragraph). Each page is replayed in four
+orders of visiting the corrections (the nearest in keys or the first further down the
+tree; any kind, or one kind per sweep, which keeps F4's rhythm), each in a fresh window,
+and the shortest replay counts: an expert plans a short tour.
 Navigation is planned as a shortest path over the window's navigation keys as they
 exist in this version of the window (arrows, PgDn/PgUp (a screenful of the tree's rows,
 as many as its viewport shows) and Home/End always; article, heading, go-to-line, the
