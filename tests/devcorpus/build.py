@@ -76,7 +76,8 @@ def write_pair(out: Path, split: str, kind: str, name: str, text: str, gold: dic
 
 def build_page(task: tuple) -> dict:
     date, page, articles, front, names, seed, out = task
-    from .pdfpage import EXTRACTORS, layout_page, render_pdf
+    from .pdfdraw import EXTRACTORS, render_pdf
+    from .pdfpage import layout_page
     from .wrapped import wrapped_page
 
     report: dict = {"name": page_name(date, page), "kinds": {}}

@@ -122,7 +122,8 @@ def build_page(task: tuple) -> dict:
         write_pair(folder, "", f"{LAYOUT}_wrapped", name, "\n".join(t for t, _ in lines), gold)
         report["kinds"]["wrapped"] = 1.0
     if "pdftotext" in kinds:
-        from .pdfpage import extract_pdftotext, layout_page, render_pdf
+        from .pdfdraw import extract_pdftotext, render_pdf
+        from .pdfpage import layout_page
 
         drawn, graphics, size, drawn_content = layout_page(
             content, seed, lambda style: evening_style(style, name, seed)
