@@ -59,7 +59,7 @@ class DoubtReview:
 
         def accept(seg: Segmentation) -> Edit:
             doubt, article_id, block_key = self._current_doubt()
-            return edits.resolve_doubt(seg, article_id, block_key, doubt.about)
+            return edits.resolve_doubt(seg, article_id, block_key, doubt.about, only=doubt)
 
         if self.apply(accept):
             self._after_doubt()

@@ -235,3 +235,17 @@ def test_a_caption_doubt_moves_the_caption_to_the_article_it_names():
     assert moved.article_of(2).id == "A2"
     kept = take_alternative(seg, doubt, "A1", 2, 0).segmentation
     assert kept.article_of(2).id == "A1" and kept.block_at_line(2).doubts == ()
+
+
+def test_accepting_one_doubt_keeps_the_other_of_its_kind():
+    from banmian.core.edits.doubts import take_alternative
+
+    page = Page.from_text("本报讯 第一篇。\n本报讯 第二篇。\n")
+    run = Doubt("boundary", 0.22, "side by side", (1, 2), ("as they are", "other articles"))
+    start = Doubt("boundary", 0.7, "new article?", (1, 2), ("same article", "new article"))
+    text = block_text(page, Role.BODY, 1, 2)
+    seg = Segmentation(
+        page, (Article("A1", (Block(Role.BODY, 1, 2, text, (run, start)),)),)
+    ).check()
+    accepted = take_alternative(seg, run, "A1", 1, 0).segmentation
+    assert accepted.block_at_line(1).doubts == (start,)

@@ -39,7 +39,7 @@ def take_alternative(
     by_article = doubt.about in ("heading", "caption")  # alternatives are article ids
     proposed = chosen == article_id if by_article else index == 0
     if proposed:
-        return resolve_doubt(seg, article_id, block_key, doubt.about)
+        return resolve_doubt(seg, article_id, block_key, doubt.about, only=doubt)
     if by_article:
         first, last = doubt.lines or (block_key, block_key)
         keys = [b.first for b in seg.blocks() if first <= b.first <= last]

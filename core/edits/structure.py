@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from banmian.core.page.model import Article, Block, ModelError, Role, Segmentation
+from banmian.core.page.model import Article, Block, Doubt, ModelError, Role, Segmentation
 from banmian.core.page.reflow import block_text
 
 
@@ -413,14 +413,28 @@ def _place(seg: Segmentation, article_id: str | None, block: Block) -> Segmentat
 
 
 def resolve_doubt(
-    seg: Segmentation, article_id: str | None, block_key: int | None, about: str
+    seg: Segmentation,
+    article_id: str | None,
+    block_key: int | None,
+    about: str,
+    only: Doubt | None = None,
 ) -> Edit:
-    """The annotator accepts the pipeline's decision: the doubt goes, nothing else."""
+    """The annotator accepts the pipeline's decision: the doubt goes, nothing else.
+
+    With `only`, that doubt alone goes: a block or article may carry two doubts of one
+    kind (a boundary in doubt and a run of columns read side by side, say), and
+    accepting one says nothing of the other. Without it, every doubt of the kind goes."""
+
+    def kept(doubts: tuple[Doubt, ...]) -> tuple[Doubt, ...]:
+        if only is not None:
+            return tuple(d for d in doubts if d != only)
+        return tuple(d for d in doubts if d.about != about)
+
     if block_key is not None:
         block = _block(seg, block_key)
-        if not any(d.about == about for d in block.doubts):
+        if not any(d.about == about for d in block.doubts) or kept(block.doubts) == block.doubts:
             raise EditError(f"no doubt about {about} on line {block_key}")
-        fixed = replace(block, doubts=tuple(d for d in block.doubts if d.about != about))
+        fixed = replace(block, doubts=kept(block.doubts))
         owner = seg.article_of(block_key)
         seg2, _ = _take_blocks(seg, [block_key])
         seg2 = _place(seg2, owner.id if owner else None, fixed)
@@ -428,11 +442,12 @@ def resolve_doubt(
         if article_id is None:
             raise EditError("name the article or block the doubt is about")
         article = find_article(seg, article_id)
-        if not any(d.about == about for d in article.doubts):
+        if (
+            not any(d.about == about for d in article.doubts)
+            or kept(article.doubts) == article.doubts
+        ):
             raise EditError(f"no doubt about {about} on {article_id}")
-        seg2 = with_article(
-            seg, replace(article, doubts=tuple(d for d in article.doubts if d.about != about))
-        )
+        seg2 = with_article(seg, replace(article, doubts=kept(article.doubts)))
     change = Change(
         "resolve_doubt",
         f"Accept the {about} decision",
