@@ -359,11 +359,12 @@ def test_every_line_where_a_paragraph_may_start_is_in_one_doubt_on_the_block():
 
 def test_without_indents_a_full_line_ending_a_sentence_leaves_the_next_line_in_doubt():
     # the model is sure each line goes on, but on a page without indents a full line
-    # that ends a sentence ends its paragraph about a third of the time
+    # that ends a sentence ends its paragraph about a third of the time; where the next
+    # line cannot open a sentence (it starts with a comma) the words say nothing
     lines = [
         "今天上午召开的会议上提出。",
-        "各地要结合实际加快推进落实。",
-        "有关部门将加强指导和监督。",
+        "，各地要结合实际推进落实。",
+        "，有关部门将加强指导和监督",
     ]
     seg = segment_page(Page.from_text("\n".join(lines) + "\n"), _HandModel(block_elsewhere=0.0))
     (doubt,) = [d for b in seg.articles[0].blocks for d in b.doubts if d.about == "paragraph"]
@@ -372,6 +373,24 @@ def test_without_indents_a_full_line_ending_a_sentence_leaves_the_next_line_in_d
     indented = ["　　" + line for line in lines]
     seg = segment_page(Page.from_text("\n".join(indented) + "\n"), _HandModel(block_elsewhere=0.0))
     assert not [d for b in seg.articles[0].blocks for d in b.doubts if d.about == "paragraph"]
+
+
+def test_without_indents_the_words_opening_a_sentence_decide_a_coin_flip():
+    # the model cannot tell (one in three) whether a paragraph ends at the column's
+    # edge; `（二）` numbers a new paragraph, `但是` goes on from the sentence before
+    lines = [
+        "要求各地区各部门抓好落实。",
+        "（一）加强组织领导和统筹。",
+        "各地要结合实际推进落实。",
+        "但是也要注意防止形式主义",
+        "和官僚主义问题的出现。",
+    ]
+    model = _HandModel(block={2: 0.35, 3: 0.35, 4: 0.35}, block_elsewhere=0.0)
+    seg = segment_page(Page.from_text("\n".join(lines) + "\n"), model)
+    (article,) = seg.articles
+    assert [(b.first, b.last) for b in article.blocks] == [(1, 1), (2, 5)]
+    # the words are surer of these than the line model was: no doubt left
+    assert not [d for b in article.blocks for d in b.doubts]
 
 
 def test_a_caption_between_two_articles_is_a_doubt_naming_both():

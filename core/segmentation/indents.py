@@ -7,6 +7,8 @@ pages), and the segmenter takes them from here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from banmian.core.page.model import Page
@@ -27,6 +29,10 @@ class IndentEvidence(NamedTuple):
     coin_flips: frozenset[int]  # lines a paragraph may or may not start on
     flush: frozenset[int]  # lines that go on from the line above
     indented: frozenset[int] = frozenset()  # lines that open a paragraph
+    # coin flips the sentence's opening words weighed in on (core.segmentation.openers),
+    # each with the line model's marginal and the words' probability: the probability
+    # they give together is fitted on gold lines, not the line model's marginal
+    worded: Mapping[int, tuple[float, float]] = MappingProxyType({})
 
 
 def _section_head(clue: LineClue, clues: list[LineClue | None]) -> bool:

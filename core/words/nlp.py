@@ -210,6 +210,11 @@ def word_across(before: str, after: str) -> bool:
     return False
 
 
+def is_word(text: str) -> bool:
+    """Whether `text` is a word of jieba's dictionary (not merely a prefix of one)."""
+    return bool(_dictionary().get(text))
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, int]:
     return jieba_module().dt.FREQ

@@ -5,7 +5,8 @@
 Trains on the corpus's `train/` split (every kind of page), the sample page with its
 gold (DESIGN's reference page) and the suite's hand-written layouts; writes
 `resources/segmenter.crfsuite` and its card `resources/segmenter.json` (with the heading
-attachment's probability fitted by tests.devcorpus.fit_headings), then prints the card.
+attachment's probability fitted by tests.devcorpus.fit_headings) and refits the mix of
+the sentence openers' words with it (tests.devcorpus.fit_openers), then prints the card.
 The `dev/` split is never trained on: `banmian eval DIR/dev` scores the result.
 """
 
@@ -156,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     held = list(held_out_pages(args.corpus))
     calibrate_headings(args.out.with_suffix(".json"), LineModel.from_path(args.out), held)
     fit_card(args.out, held)
+    if args.out.resolve() == (ROOT / "resources" / "segmenter.crfsuite").resolve():
+        # the words' mix with the line model's marginals (core.segmentation.openers)
+        from .fit_openers import refit_mix
+
+        print(f"openers' mix refitted: {refit_mix(args.corpus)['mix']}", file=sys.stderr)
     card = json.loads(args.out.with_suffix(".json").read_text("utf-8"))
     print(json.dumps(card, ensure_ascii=False, indent=2))
     return 0
