@@ -10,8 +10,10 @@ builds it). Prints per sub-folder and overall:
   and on pages needing no fix: mean and most doubts, share with at most 3;
 - expected calibration error of the calibrated decisions (each line's role, block
   start and article start; each contested heading's attachment, right when its block
-  is in its article) against the gold, all together (ECE) and the heading attachment's
-  alone (h-ECE);
+  is in its article; each coin flip on a page without indents that the sentence's
+  opening words weighed in on, core.segmentation.openers) against the gold, all
+  together (ECE), the heading attachment's alone (h-ECE) and the words' (w-ECE, over
+  w-n decisions: a few dozen on PDF pages, where an ECE is mostly noise);
 - segmentation time against one bare `jieba.lcut` over the same page text (medians of
   `--rounds` runs over `--timing-pages` pages of each sub-folder, token cache cleared).
 """
@@ -28,10 +30,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from banmian.core.page.files import PageFileError, read_page_file  # noqa: E402
-from banmian.core.segmentation import heading_odds  # noqa: E402
+from banmian.core.segmentation import heading_odds, openers  # noqa: E402
+from banmian.core.segmentation.labels import gold_labels, parse  # noqa: E402
 from banmian.core.segmentation.line_model import shipped_model  # noqa: E402
 from banmian.core.segmentation.metrics import mean_scores, score  # noqa: E402
-from banmian.core.segmentation.segmenter import segment_page  # noqa: E402
+from banmian.core.segmentation.segmenter import coin_flips, segment_page  # noqa: E402
 from banmian.core.segmentation.training import (  # noqa: E402
     DECISION_KINDS,
     decisions_against_gold,
@@ -40,7 +43,7 @@ from banmian.core.segmentation.training import (  # noqa: E402
 )
 from banmian.core.words import nlp  # noqa: E402
 
-KINDS = (*DECISION_KINDS, "heading")
+KINDS = (*DECISION_KINDS, "heading", "words")
 
 
 def _median_seconds(run, rounds: int) -> float:
@@ -76,6 +79,13 @@ def bench_folder(folder: Path, timing_pages: int, rounds: int) -> dict:
             outcomes[kind] += [(model.calibration(kind, p), r) for p, r in found[kind]]
         # a heading's doubt is about its article: right when its block is in it
         outcomes["heading"] += heading_odds.judged(model, [(page, gold)])
+        # a coin flip the words weighed in on: the probability the segmenter decided by
+        labels = gold_labels(page, gold)
+        outcomes["words"] += [
+            (openers.mixed(marginal, words), parse(labels[n]).opens_block)
+            for n, marginal, words in coin_flips(page, model)
+            if n in labels
+        ]
         if len(timed) < timing_pages:
             timed.append(page)
     jieba = nlp.jieba_module()
@@ -96,6 +106,7 @@ def bench_folder(folder: Path, timing_pages: int, rounds: int) -> dict:
         "clean_le3": sum(d <= 3 for d in clean_doubts) / len(clean_doubts) if clean_doubts else 1.0,
         "ece": expected_calibration_error(every),
         **{f"ece_{k}": expected_calibration_error(outcomes[k]) for k in KINDS},
+        "words": len(outcomes["words"]),
         "ms_segment": seg_time / max(1, len(timed)) * 1e3,
         "ms_jieba": jieba_time / max(1, len(timed)) * 1e3,
         "ratio": seg_time / jieba_time if jieba_time else 0.0,
@@ -115,6 +126,8 @@ COLUMNS = (
     ("clean_le3", "{:>6.2f}"),
     ("ece", "{:>6.3f}"),
     ("ece_heading", "{:>6.3f}"),
+    ("ece_words", "{:>6.3f}"),
+    ("words", "{:>6}"),
     ("ms_segment", "{:>7.1f}"),
     ("ms_jieba", "{:>7.1f}"),
     ("ratio", "{:>6.2f}"),
@@ -130,6 +143,9 @@ HEADS = (
     "c-dbt",
     "c≤3",
     "ECE",
+    "h-ECE",
+    "w-ECE",
+    "w-n",
     "seg ms",
     "jb ms",
     "ratio",
