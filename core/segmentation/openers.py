@@ -93,6 +93,9 @@ def features(paragraph: str, opening: str) -> list[str]:
         f"ns={min(len(told), 6)}",
         f"nc={min(len(paragraph) // 40, 6)}",
         f"sl={min(len(last) // 15, 5)}",
+        f"pf={first_word(paragraph)}",
+        f"ns={min(len(told), 6)}|nc={min(len(paragraph) // 40, 6)}",
+        f"w={first_word(opening)}|ns={min(len(told), 3)}",
     ]
 
 
