@@ -167,9 +167,12 @@ class PageEditor(Corrections, PageLinks, PageNavigation, DoubtReview, SplitChoic
         self.doubt_index = -1
         self.text_view.hits = [w for w in hits or [] if w]  # drawn by the refresh below
         self.refresh()
-        first = self.tree.article_model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
+        if not self.read_only and self.segmentation.doubts():
+            self.next_doubt()  # a page to correct opens on its least sure decision (F8)
+        else:
+            first = self.tree.article_model.index(0, 0)
+            if first.isValid():
+                self.tree.setCurrentIndex(first)
         self.tree.setFocus()
         self.mode_changed.emit()
         if self.read_only:

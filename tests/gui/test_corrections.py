@@ -146,7 +146,11 @@ def test_doubts_walked_lowest_first_accepted_or_changed(qtbot, window, database)
     doubts = window.editor.segmentation.doubts()
     total = rows(database, "SELECT doubts FROM pages")[0][0]
     assert total == len(doubts) >= 2
+    # the page opened on its least sure doubt, as if F8 had been pressed; F8 walks on
+    assert f"Doubt 1 of {total}" in window.editor.doubt_panel.label.text()
     press(qtbot, window, "F8")
+    assert f"Doubt 2 of {total}" in window.editor.doubt_panel.label.text()
+    press(qtbot, window, "Shift+F8")
     assert f"Doubt 1 of {total}" in window.editor.doubt_panel.label.text()
     least, _article, key = doubts[0]
     assert least.confidence == min(d.confidence for d, _a, _k in doubts)

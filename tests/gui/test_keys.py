@@ -87,6 +87,10 @@ def test_a_verified_page_is_read_only_until_e(qtbot, window, database):
     press(qtbot, window, "Ctrl+Return")
     assert rows(database, "SELECT status FROM pages") == [("verified",)]
     window.open_page(page_id)
+    # a page to read, not to correct: it opens on its first article, not on a doubt
+    first = window.editor.segmentation.articles[0].id
+    assert window.editor.tree.currentIndex().data(KEY_ROLE) == ("article", first)
+    assert window.editor.doubt_index == -1
     key = multi_line_block(window)
     select_block(qtbot, window, key)
     before = saved_blocks(database)
