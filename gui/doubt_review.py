@@ -14,8 +14,9 @@ from banmian.gui.translate import tr
 
 
 class DoubtReview:
-    """Needs from the editor: `tree`, `segmentation`, `doubt_index`, `message`, `apply`,
-    `_go_to_row`, `_tree_selected`, `_show_doubt` and `decide_link_doubt`."""
+    """Needs from the editor: `tree`, `segmentation`, `doubt_index`, `doubt_shown`,
+    `doubt_visited`, `message`, `apply`, `_go_to_row`, `_tree_selected`, `_show_doubt`
+    and `decide_link_doubt`."""
 
     def step_doubt_row(self, step: int) -> None:
         """F7 / Shift+F7: the next / previous block in the tree that has a doubt (in the
@@ -30,19 +31,36 @@ class DoubtReview:
             self.message.emit(tr("No doubt further on") if step > 0 else tr("No doubt above"))
             return
         key = self.tree.currentIndex().data(KEY_ROLE)[1]
-        self.doubt_index = next(i for i, (_d, _a, k) in enumerate(seg.doubts()) if k == key)
-        self._show_doubt()
+        self._visit(next(i for i, (_d, _a, k) in enumerate(seg.doubts()) if k == key))
 
     def next_doubt(self, step: int = 1) -> None:
+        """F8 / Shift+F8: the next / previous doubt, least sure first. A doubt that slid
+        into the panel when a correction took the one there away (the block it was on
+        was corrected) is the next one: F8 goes to it, not past it."""
         doubts = self.segmentation.doubts() if self.segmentation else []
         if not doubts:
             self.message.emit(tr("No doubts left on this page"))
             self._show_doubt()
             return
-        self.doubt_index = (self.doubt_index + step) % len(doubts)
-        doubt, article_id, block_key = doubts[self.doubt_index]
+        if self.doubt_index < 0:
+            index = 0 if step > 0 else len(doubts) - 1
+        elif step > 0 and not self.doubt_visited:
+            index = self.doubt_index
+        else:
+            index = self.doubt_index + step
+        index %= len(doubts)
+        doubt, article_id, block_key = doubts[index]
         self.tree.select_items([article_id] if article_id else [], [block_key] if block_key else [])
         self._tree_selected()
+        self._visit(index)
+
+    def _visit(self, index: int) -> None:
+        """Show the doubt at `index` as the one the annotator went to."""
+        doubts = self.segmentation.doubts() if self.segmentation else []
+        self.doubt_index = index
+        if 0 <= index < len(doubts):
+            self.doubt_shown = (doubts[index][0], doubts[index][2])
+        self.doubt_visited = True
         self._show_doubt()
 
     def _current_doubt(self):
@@ -95,5 +113,6 @@ class DoubtReview:
             self.doubt_index = -1
             self._show_doubt()
             return
-        self.doubt_index = min(max(self.doubt_index, 0), len(doubts) - 1) - 1
+        self.doubt_index = min(max(self.doubt_index, 0), len(doubts) - 1)
+        self.doubt_visited = False  # the one now in its place is the next
         self.next_doubt()

@@ -66,6 +66,10 @@ class PageEditor(Corrections, PageLinks, PageNavigation, DoubtReview, SplitChoic
         self.undo_stack: QUndoStack | None = None
         self.save_failed = False  # the last save the database refused (see _not_saved)
         self.doubt_index = -1
+        # the doubt in the panel, and whether the annotator went to it (F8, F7, opening
+        # the page) or it slid into its place when a correction took the one there away
+        self.doubt_shown: tuple | None = None
+        self.doubt_visited = False
         self.read_only = False  # a verified page, until the annotator chooses to edit it
         self.split_block: int | None = None  # choosing the line of a paragraph split
         self.split_line: int | None = None
@@ -164,7 +168,7 @@ class PageEditor(Corrections, PageLinks, PageNavigation, DoubtReview, SplitChoic
         self.read_only = status == "verified" or store.readonly
         self._end_split_choice()
         self.goto_bar.hide()
-        self.doubt_index = -1
+        self.doubt_index, self.doubt_shown = -1, None
         self.text_view.hits = [w for w in hits or [] if w]  # drawn by the refresh below
         self.refresh()
         if not self.read_only and self.segmentation.doubts():
@@ -344,13 +348,20 @@ class PageEditor(Corrections, PageLinks, PageNavigation, DoubtReview, SplitChoic
 
     def _show_doubt(self) -> None:
         doubts = self.segmentation.doubts() if self.segmentation else []
+        keys = [(d, k) for d, _a, k in doubts]
+        if self.doubt_shown in keys:  # an edit elsewhere may have moved it in the list
+            self.doubt_index = keys.index(self.doubt_shown)
         if 0 <= self.doubt_index < len(doubts):
             doubt, article_id, block_key = doubts[self.doubt_index]
+            if self.doubt_shown != (doubt, block_key):
+                # not the doubt the annotator went to: an edit took that one away
+                self.doubt_visited = False
+            self.doubt_shown = (doubt, block_key)
             self.doubt_panel.show_doubt(
                 doubt, article_id, block_key, self.doubt_index + 1, len(doubts)
             )
         else:
-            self.doubt_index = -1
+            self.doubt_index, self.doubt_shown = -1, None
             self.doubt_panel.show_doubt(None, None, None, 0, len(doubts))
 
     # -- what the keys act on -----------------------------------------------------------

@@ -117,14 +117,22 @@ def typed_digits(lines: list[int], at: int) -> str | None:
     return None
 
 
-def doubt_walk(rows, seg: Segmentation, doubt_index: int, presses: int = 3):
+def doubt_walk(rows, seg: Segmentation, doubt_index: int, presses: int = 3, visited: bool = True):
     """Where F8 (Shift+F8) pressed 1…`presses` times puts the current row: the window's
-    walk over the doubts, least sure first, from the doubt it shows now."""
+    walk over the doubts, least sure first, from the doubt it shows now (none: F8 goes
+    to the first, Shift+F8 to the last; one that slid into the panel when a correction
+    took the one there away, not `visited`: F8 goes to it first)."""
     doubts = seg.doubts()
     seeds = []
     for keys, step in (("F8", 1), ("Shift+F8", -1)):
         for k in range(1, min(presses, len(doubts)) + 1):
-            _doubt, article, block = doubts[(doubt_index + step * k) % len(doubts)]
+            if doubt_index < 0:
+                index = k - 1 if step > 0 else len(doubts) - k
+            elif step > 0 and not visited:
+                index = doubt_index + k - 1
+            else:
+                index = doubt_index + step * k
+            _doubt, article, block = doubts[index % len(doubts)]
             row = ("block", block) if block is not None else ("article", article)
             if row in rows:
                 seeds.append((rows.index(row), [keys] * k))

@@ -126,14 +126,17 @@ class Annotator:
     def seeds(self, rows) -> list[tuple[int, list[str]]]:
         if not self.editor.segmentation.doubts():
             return []
-        return doubt_walk(rows, self.editor.segmentation, self.editor.doubt_index)
+        editor = self.editor
+        return doubt_walk(
+            rows, editor.segmentation, editor.doubt_index, visited=editor.doubt_visited
+        )
 
     def _paths(self) -> tuple[list, dict[int, list[str]]]:
         """The tree's rows and the fewest navigation keys from here to each (cached
         while nothing changes: the page, the current row, the doubt shown)."""
         here = self.current()
         seg = self.editor.segmentation
-        state = (here, self.editor.doubt_index)
+        state = (here, self.editor.doubt_index, self.editor.doubt_visited)
         cached = self._cache[0]
         # the segmentation itself is kept and compared by identity: an id() of a freed
         # one can come back for the next, and a stale cache plans a wrong walk

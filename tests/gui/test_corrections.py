@@ -246,3 +246,24 @@ def test_an_alternative_without_a_place_says_what_to_do_and_changes_nothing(
     press(qtbot, window, "Alt+2")
     assert "move each line" in window.statusBar().currentMessage()
     assert rows(path, "SELECT count(*) FROM edit_log") == before
+
+
+def test_f8_after_correcting_the_doubted_block_goes_to_the_next_doubt_not_past_it(
+    qtbot, window, database
+):
+    # the page opens on its least sure doubt; the annotator corrects that block with a
+    # role key (its doubts go with the correction): F8 must show the doubt that came
+    # after it, not skip it
+    editor = window.editor
+    before = editor.segmentation.doubts()
+    doubt, _article, key = before[0]
+    assert key is not None and editor.tree.keys()[1] == [key]
+    role = editor.segmentation.block(key).role.value
+    press(qtbot, window, "P" if role != "body" else "H")
+    after = editor.segmentation.doubts()
+    gone = {(d, k) for d, _a, k in before} - {(d, k) for d, _a, k in after}
+    following = next((d, k) for d, _a, k in before if (d, k) not in gone)
+    press(qtbot, window, "F8")
+    shown, _a, shown_key = after[editor.doubt_index]
+    assert (shown, shown_key) == following
+    assert editor.tree.keys()[1] == ([shown_key] if shown_key is not None else [])
