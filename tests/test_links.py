@@ -53,6 +53,31 @@ def test_sure_links_two_stories_continued_on_one_page(tmp_path):
     assert len(_links(store)) == 2
 
 
+def test_links_are_planned_without_holding_the_write_lock(tmp_path, monkeypatch):
+    # planning reads the fragments' words (jieba's first load, seconds on a busy
+    # machine): another import or the window must be able to write meanwhile
+    import sqlite3
+
+    from banmian.core.corpus import links
+
+    store = Store(tmp_path / "c.db")
+    one, two = cp.issue(store)
+    writes = []
+
+    def planning(articles, fixed):
+        other = sqlite3.connect(tmp_path / "c.db", timeout=0)
+        other.execute("BEGIN IMMEDIATE")  # raises "database is locked" if held
+        other.execute("UPDATE pages SET newspaper = newspaper")
+        other.commit()
+        writes.append(True)
+        return plan_issue(articles, fixed)
+
+    monkeypatch.setattr(links, "plan_issue", planning)
+    report = link_issues(store)
+    assert writes and len(report.linked) == 2
+    assert _links(store) == {(one, "A1", two, "B1", "auto"), (one, "A2", two, "B2", "auto")}
+
+
 def test_missing_marks_listed(tmp_path):
     store = Store(tmp_path / "c.db")
     cp.add(store, *cp.page_one(), "1")  # page 2 not imported

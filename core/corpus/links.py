@@ -307,18 +307,22 @@ def _fixed_ends(store: Store) -> set[tuple]:
 
 def link_issues(store: Store, page_ids: Iterable[int] | None = None) -> LinkReport:
     """Link the fragments of every issue holding one of `page_ids` (all when None): the
-    issue's automatic links and link doubts are replaced, annotators' links kept. One
-    write transaction."""
-    report = LinkReport()
+    issue's automatic links and link doubts are replaced, annotators' links kept.
+
+    The links are planned before the write transaction: planning reads the articles'
+    words (the first time in a process it loads jieba, seconds on a busy machine), and
+    another import or the window would wait for the lock that long. They are written in
+    one transaction, planned again inside it if an annotator's link changed meanwhile."""
+    page_ids = None if page_ids is None else list(page_ids)
+    fixed = _fixed_ends(store)
+    plans = _plans(store, page_ids, fixed)
     with store.writing():
-        fixed = _fixed_ends(store)
+        now_fixed = _fixed_ends(store)
+        if now_fixed != fixed:
+            fixed, plans = now_fixed, _plans(store, page_ids, now_fixed)
+        report = LinkReport()
         report.kept = sum(1 for f in fixed if f[0] == "h")
-        for newspaper, date in _issues(store, page_ids):
-            articles = issue_articles(store, newspaper, date)
-            if not articles:
-                continue
-            plan = plan_issue(articles, fixed)
-            ids = sorted({a.page_id for a in articles})
+        for ids, plan in plans:
             marks = ",".join("?" * len(ids))
             store.db.execute(
                 f"DELETE FROM links WHERE source = 'auto' AND from_page IN ({marks})", ids
@@ -344,6 +348,18 @@ def link_issues(store: Store, page_ids: Iterable[int] | None = None) -> LinkRepo
             report.doubtful += plan.doubtful
             report.missing += plan.missing
     return report
+
+
+def _plans(
+    store: Store, page_ids: list[int] | None, fixed: set[tuple]
+) -> list[tuple[list[int], _IssuePlan]]:
+    """Each issue's pages and plan, for the issues holding one of `page_ids`."""
+    plans = []
+    for newspaper, date in _issues(store, page_ids):
+        articles = issue_articles(store, newspaper, date)
+        if articles:
+            plans.append((sorted({a.page_id for a in articles}), plan_issue(articles, fixed)))
+    return plans
 
 
 def _write_doubts(store: Store, page_ids: list[int], doubts: dict[tuple[int, str], Doubt]) -> None:
