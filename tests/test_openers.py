@@ -56,3 +56,32 @@ def test_the_mix_follows_both_the_line_model_and_the_words():
     assert openers.mixed(0.3, 0.9) > openers.mixed(0.3, 0.5) > openers.mixed(0.3, 0.1)
     assert openers.mixed(0.6, 0.5) > openers.mixed(0.3, 0.5)
     assert openers.weighed([], {}) == 0.5
+
+
+def test_a_full_line_on_a_page_that_dropped_its_indents_leans_towards_going_on():
+    assert openers.width_cue(short=True, dropped_indents=True) == openers.SHORT_LINE
+    assert openers.width_cue(short=False, dropped_indents=True) == openers.FULL_LINE
+    assert openers.width_cue(short=False, dropped_indents=False) == openers.NO_WIDTH_CUE
+    full, none = openers.FULL_LINE, openers.NO_WIDTH_CUE
+    assert openers.mixed(0.4, 0.6, full) < openers.mixed(0.4, 0.6, none)
+
+
+def test_a_page_whose_paragraphs_start_two_characters_short_dropped_its_indents():
+    # pdftotext drops the U+3000 of an indent: the first line of a paragraph still ends
+    # where the column does, two characters short of a full line
+    from banmian.core.page.model import Page
+    from banmian.core.segmentation.indents import indent_evidence
+
+    full, going_on, end = (
+        "今天上午召开的会议提出要求",
+        "各地要结合实际抓好落实工作",
+        "各有关部门要密切配合推进。",
+    )
+    short = "会议强调要加快推进工作"
+    assert len(full) == len(going_on) == len(end) == len(short) + 2
+    lines = [full, going_on, end, short, going_on, end, short, going_on, end, full, going_on, end]
+    evidence = indent_evidence(Page.from_text("\n".join(lines) + "\n"))
+    assert evidence.coin_flips == {4, 7, 10}
+    assert evidence.short_flips == {4, 7} and evidence.dropped_indents
+    flush = [full, going_on, end] * 4
+    assert not indent_evidence(Page.from_text("\n".join(flush) + "\n")).dropped_indents

@@ -77,8 +77,9 @@ def score_file(page_path: Path, gold_path: Path) -> dict[str, float]:
         raise EvalError(f"{gold_path}: {exc.strerror or exc}") from None
     if not isinstance(gold, dict):
         raise EvalError(f"{gold_path}: malformed segmentation (not a JSON object)")
+    proposal = segment_page(page).to_json()  # a failure here is banmian's, not the gold's
     try:
-        return score(page, segment_page(page).to_json(), gold)
+        return score(page, proposal, gold)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise EvalError(f"{gold_path}: malformed segmentation ({exc!r})") from None
 

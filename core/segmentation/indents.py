@@ -23,6 +23,12 @@ COIN_FLIP_STARTS = 0.36
 # there a flush line right under another goes on from it at least this surely.
 INDENTED_PAGE, INDENTED_SHARE = 3, 0.05
 FLUSH_GOES_ON = 0.97
+# A line this many characters short of the column's measure may hold a dropped indent,
+# and a page where this share of the coin flips' lines do dropped its indents (on the
+# development pages: 20% or more on nine pdftotext pages in ten, at most 14% on wrapped
+# dumps without indents).
+DROPPED_INDENT = 1.5
+DROPPED_SHARE = 0.2
 
 
 class IndentEvidence(NamedTuple):
@@ -30,9 +36,16 @@ class IndentEvidence(NamedTuple):
     flush: frozenset[int]  # lines that go on from the line above
     indented: frozenset[int] = frozenset()  # lines that open a paragraph
     # coin flips the sentence's opening words weighed in on (core.segmentation.openers),
-    # each with the line model's marginal and the words' probability: the probability
+    # each with the line model's marginal, the words' probability and what its line's
+    # width says (openers.width_cue): the probability
     # they give together is fitted on gold lines, not the line model's marginal
-    worded: Mapping[int, tuple[float, float]] = MappingProxyType({})
+    worded: Mapping[int, tuple[float, float, int]] = MappingProxyType({})
+    # coin flips whose own line falls short of the column by about an indent: where an
+    # extractor dropped the indent's characters (pdftotext), the line still ends early
+    short_flips: frozenset[int] = frozenset()
+    # so many coin flips fall short that the page's extractor dropped its indents: there
+    # a coin flip's full line goes on from the one above
+    dropped_indents: bool = False
 
 
 def _section_head(clue: LineClue, clues: list[LineClue | None]) -> bool:
@@ -71,9 +84,14 @@ def indent_evidence(page: Page) -> IndentEvidence:
         return IndentEvidence(frozenset(), flush, opening)
     if indented:
         return IndentEvidence(frozenset(), frozenset())
-    full = ev.column_width(clues) - 1
-    flips = set()
+    measure = ev.column_width(clues)
+    flips, short = set(), set()
     for before, clue in zip(present, present[1:], strict=False):
-        if before.width >= full and ev.ends_sentence(before.text):
+        if before.width >= measure - 1 and ev.ends_sentence(before.text):
             flips.add(clue.number)
-    return IndentEvidence(frozenset(flips), frozenset())
+            if clue.width <= measure - DROPPED_INDENT:
+                short.add(clue.number)
+    dropped = len(short) >= 2 and len(short) >= DROPPED_SHARE * len(flips)
+    return IndentEvidence(
+        frozenset(flips), frozenset(), short_flips=frozenset(short), dropped_indents=dropped
+    )

@@ -121,12 +121,31 @@ def weighed(cues: Iterable[str], weights: Mapping[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
-def mixed(marginal: float, worded: float, mix: Sequence[float] | None = None) -> float:
+NO_WIDTH_CUE, SHORT_LINE, FULL_LINE = 0, 1, 2
+
+
+def width_cue(short: bool, dropped_indents: bool) -> int:
+    """What a coin flip's own line width says. Where an extractor dropped the indents'
+    characters (pdftotext), a paragraph's first line still ends two characters early:
+    a short line opens a paragraph, and on such a page a full one goes on. On a flush
+    page (no indent ever set) the width says nothing."""
+    if short:
+        return SHORT_LINE
+    return FULL_LINE if dropped_indents else NO_WIDTH_CUE
+
+
+def mixed(
+    marginal: float, worded: float, cue: int = NO_WIDTH_CUE, mix: Sequence[float] | None = None
+) -> float:
     """The line model's marginal and the words' probability, weighed together:
-    logit(p) = a * logit(marginal) + b * logit(words) + c, where (a, b, c) is fitted on
-    the coin flips of gold pages the line model was not fitted on."""
-    a, b, c = shipped_mix() if mix is None else mix
-    score = a * logit(marginal) + b * logit(worded) + c
+    logit(p) = a * logit(marginal) + b * logit(words) + d1 [short line] + d2 [full line
+    on a page that dropped its indents] + c, where (a, b, d1, d2, c) is fitted on the
+    coin flips of gold pages the line model was not fitted on. The line model reads the
+    width too, but at one confidence for every kind of page; the width cue tells the
+    mix how far to trust it against the words."""
+    a, b, d1, d2, c = shipped_mix() if mix is None else mix
+    score = a * logit(marginal) + b * logit(worded) + d1 * (cue == SHORT_LINE)
+    score += d2 * (cue == FULL_LINE) + c
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -142,9 +161,9 @@ def shipped_weights() -> dict[str, float]:
     return _shipped().get("weights", {})
 
 
-def shipped_mix() -> tuple[float, float, float]:
+def shipped_mix() -> tuple[float, float, float, float, float]:
     """The shipped mix of line model and words (the line model alone if none)."""
-    return tuple(_shipped().get("mix", (1.0, 0.0, 0.0)))
+    return tuple(_shipped().get("mix", (1.0, 0.0, 0.0, 0.0, 0.0)))
 
 
 @lru_cache(maxsize=1)

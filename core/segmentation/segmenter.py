@@ -116,11 +116,11 @@ def _units(
     decisions: list[LineDecision],
     runs: list[tuple[int, int]],
     indents: IndentEvidence,
-) -> tuple[list[Unit], dict[int, tuple[float, float]]]:
+) -> tuple[list[Unit], dict[int, tuple[float, float, int]]]:
     """The blocks, and the coin flips the words opening their sentence weighed in on."""
     units: list[Unit] = []
     side_by_side = {n for a, b in runs for n in range(a + 1, b + 1)}
-    worded: dict[int, tuple[float, float]] = {}
+    worded: dict[int, tuple[float, float, int]] = {}
     for decision in decisions:
         last = units[-1] if units else None
         text = clean_line(page.line(decision.number))
@@ -133,8 +133,9 @@ def _units(
             and openers.applies(last.text, text)
         ):
             words = openers.probability(last.text, text)
-            worded[decision.number] = (decision.opens_block, words)
-            p = openers.mixed(decision.opens_block, words)
+            cue = openers.width_cue(decision.number in indents.short_flips, indents.dropped_indents)
+            worded[decision.number] = (decision.opens_block, words, cue)
+            p = openers.mixed(decision.opens_block, words, cue)
             label = decision.label._replace(opens_block=p >= 0.5)
             decision = decision._replace(opens_block=p, label=label)
         label = decision.label
@@ -167,9 +168,10 @@ def _units(
     return units, worded
 
 
-def coin_flips(page: Page, model: LineModel | None = None) -> list[tuple[int, float, float]]:
+def coin_flips(page: Page, model: LineModel | None = None) -> list[tuple[int, float, float, int]]:
     """Each coin flip the words weighed in on: its line, the line model's marginal of a
-    paragraph opening there and the words' probability (what fitting their mix needs)."""
+    paragraph opening there, the words' probability and what the line's width says
+    (openers.width_cue): what fitting their mix needs."""
     drafted = _blocks_of(page, model or shipped_model())
     return [(n, *odds) for n, odds in sorted(drafted[2].worded.items())] if drafted else []
 
@@ -191,7 +193,8 @@ def _unit_doubts(
 ) -> None:
     """Doubts on where blocks start and end and on their roles (a heading's role by its
     own scaling where the card has one: the model is surer of those than it may be)."""
-    coin_flips, flush, indented, worded = evidence
+    coin_flips, flush = evidence.coin_flips, evidence.flush
+    indented, worded = evidence.indented, evidence.worded
     previous: Unit | None = None
     for unit in units:
         head = unit.lines[0]

@@ -82,8 +82,8 @@ def bench_folder(folder: Path, timing_pages: int, rounds: int) -> dict:
         # a coin flip the words weighed in on: the probability the segmenter decided by
         labels = gold_labels(page, gold)
         outcomes["words"] += [
-            (openers.mixed(marginal, words), parse(labels[n]).opens_block)
-            for n, marginal, words in coin_flips(page, model)
+            (openers.mixed(marginal, words, cue), parse(labels[n]).opens_block)
+            for n, marginal, words, cue in coin_flips(page, model)
             if n in labels
         ]
         if len(timed) < timing_pages:

@@ -11,8 +11,9 @@ cue towards "opens a paragraph", with what it was fitted on and how it scored.
 
 Then the mix of those words with the shipped line model: on the built corpus's `train/`
 pages held out of the line model's fit, every coin flip the words weigh in on (its
-marginal, the words' probability, whether the gold opens a paragraph there) fits
-logit(p) = a * logit(marginal) + b * logit(words) + c, written into the same file.
+marginal, the words' probability, what its line's width says, whether the gold opens a
+paragraph there) fits the mix of core.segmentation.openers.mixed, written into the same
+file.
 """
 
 from __future__ import annotations
@@ -129,15 +130,19 @@ def fit_mix(corpus: Path, written: Path) -> dict:
     flips = []
     for page, gold in held_out_pages(corpus):
         labels = gold_labels(page, gold)
-        for n, marginal, words in segmenter.coin_flips(page):
+        for n, marginal, words, cue in segmenter.coin_flips(page):
             if n in labels:
-                flips.append((marginal, words, parse(labels[n]).opens_block))
+                flips.append((marginal, words, cue, parse(labels[n]).opens_block))
     if len(flips) < 200:
         raise SystemExit(f"only {len(flips)} coin flips in {corpus}/train: too few to fit")
     logit = openers.logit
-    mix = heading_odds.fit([((logit(m), logit(w)), o) for m, w, o in flips], l2=0.0)
-    right = sum((openers.mixed(m, w, mix) >= 0.5) == o for m, w, o in flips)
-    alone = sum((m >= 0.5) == o for m, _w, o in flips)
+    short, full = openers.SHORT_LINE, openers.FULL_LINE
+    mix = heading_odds.fit(
+        [((logit(m), logit(w), cue == short, cue == full), o) for m, w, cue, o in flips],
+        l2=0.0,
+    )
+    right = sum((openers.mixed(m, w, cue, mix) >= 0.5) == o for m, w, cue, o in flips)
+    alone = sum((m >= 0.5) == o for m, _w, _s, o in flips)
     openers._shipped.cache_clear()
     return {
         "mix": mix,
@@ -150,6 +155,8 @@ def fit_mix(corpus: Path, written: Path) -> dict:
 def refit_mix(corpus: Path) -> dict:
     """Refit the shipped file's mix (the line model changed: tests.devcorpus.train)."""
     shipped = json.loads(OUT.read_text("utf-8"))
+    shipped = {k: v for k, v in shipped.items() if not k.startswith(("mix", "line_model"))}
+    _write(OUT, shipped)  # the coin flips are read by the line model alone
     mix = fit_mix(corpus, OUT)
     _write(OUT, {**shipped, **mix})
     return mix
