@@ -37,8 +37,8 @@ class IndentEvidence(NamedTuple):
     indented: frozenset[int] = frozenset()  # lines that open a paragraph
     # coin flips the sentence's opening words weighed in on (core.segmentation.openers),
     # each with the line model's marginal, the words' probability and what its line's
-    # width says (openers.width_cue): the probability
-    # they give together is fitted on gold lines, not the line model's marginal
+    # width says (openers.width_cue): the probability they give together is fitted on
+    # gold lines, not the line model's marginal
     worded: Mapping[int, tuple[float, float, int]] = MappingProxyType({})
     # coin flips whose own line falls short of the column by about an indent: where an
     # extractor dropped the indent's characters (pdftotext), the line still ends early
