@@ -78,6 +78,8 @@ def role_outcomes(
 
 
 def probability(weights: Sequence[float], evidence: Sequence[float]) -> float:
+    """A logistic regression's probability (the weights `fit` returns, bias last) given
+    its evidence; the openers' mix with the line model is one too."""
     z = weights[-1] + sum(w * x for w, x in zip(weights, evidence, strict=False))
     z = max(min(z, 30.0), -30.0)
     return 1 / (1 + math.exp(-z))

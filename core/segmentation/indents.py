@@ -7,8 +7,6 @@ pages), and the segmenter takes them from here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
 from typing import NamedTuple
 
 from banmian.core.page.model import Page
@@ -35,11 +33,6 @@ class IndentEvidence(NamedTuple):
     coin_flips: frozenset[int]  # lines a paragraph may or may not start on
     flush: frozenset[int]  # lines that go on from the line above
     indented: frozenset[int] = frozenset()  # lines that open a paragraph
-    # coin flips the sentence's opening words weighed in on (core.segmentation.openers),
-    # each with the line model's marginal, the words' probability and what its line's
-    # width says (openers.width_cue): the probability they give together is fitted on
-    # gold lines, not the line model's marginal
-    worded: Mapping[int, tuple[float, float, int]] = MappingProxyType({})
     # coin flips whose own line falls short of the column by about an indent: where an
     # extractor dropped the indent's characters (pdftotext), the line still ends early
     short_flips: frozenset[int] = frozenset()

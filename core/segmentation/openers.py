@@ -21,10 +21,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from banmian.core.segmentation import heading_odds
 from banmian.core.words import nlp
 
 WEIGHTS_NAME = "openers.json"
@@ -57,20 +58,23 @@ def applies(paragraph: str, opening: str) -> bool:
 def first_word(text: str) -> str:
     """The longest word of jieba's dictionary `text` starts with (its first character if
     none): dictionary look-ups only, no cut of the whole line."""
-    for k in range(min(_LONGEST_WORD, len(text)), 1, -1):
-        if nlp.is_word(text[:k]):
-            return text[:k]
-    return text[:1]
+    return _longest_word(text, lambda k: text[:k])
 
 
 def last_word(text: str) -> str:
     """The longest word of jieba's dictionary `text` ends with, before its closing
     marks (`说`, `表示`, `工作`); its last character if none."""
     text = text.rstrip(_STOPS + _CLOSING)
+    return _longest_word(text, lambda k: text[-k:])
+
+
+def _longest_word(text: str, piece: Callable[[int], str]) -> str:
+    """The longest `piece(k)` of `text` (k characters) that is a dictionary word, else
+    `piece(1)`."""
     for k in range(min(_LONGEST_WORD, len(text)), 1, -1):
-        if nlp.is_word(text[-k:]):
-            return text[-k:]
-    return text[-1:]
+        if nlp.is_word(piece(k)):
+            return piece(k)
+    return piece(1) if text else ""
 
 
 def features(paragraph: str, opening: str) -> list[str]:
@@ -143,10 +147,8 @@ def mixed(
     coin flips of gold pages the line model was not fitted on. The line model reads the
     width too, but at one confidence for every kind of page; the width cue tells the
     mix how far to trust it against the words."""
-    a, b, d1, d2, c = shipped_mix() if mix is None else mix
-    score = a * logit(marginal) + b * logit(worded) + d1 * (cue == SHORT_LINE)
-    score += d2 * (cue == FULL_LINE) + c
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+    evidence = (logit(marginal), logit(worded), cue == SHORT_LINE, cue == FULL_LINE)
+    return heading_odds.probability(shipped_mix() if mix is None else mix, evidence)
 
 
 def logit(p: float) -> float:

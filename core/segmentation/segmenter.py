@@ -46,6 +46,11 @@ SURE_HEADLINE = 0.8
 # starts another article (145 of 1,134 in the training half's wrapped dumps: 17% with
 # headings after their bodies, 7% before): no "same article" there is surer than 1 - it.
 GAP_NEW_ARTICLE = 0.13
+# The coin flips the sentence's opening words weighed in on (core.segmentation.openers),
+# each with the line model's marginal, the words' probability and what its line's width
+# says (openers.width_cue): the probability they give together is fitted on gold lines,
+# not the line model's marginal.
+Worded = dict[int, tuple[float, float, int]]
 # How sure the words must be of a coin flip (core.segmentation.openers) for it to go
 # without a doubt: where they are surer than nine in ten but less than this, 9% of the
 # training half's coin flips went the other way (1% above it), and the queue should show them.
@@ -70,9 +75,9 @@ def propose(
     drafted = _blocks_of(page, model)
     if drafted is None:
         return Segmentation(page=page, articles=()), []
-    units, runs, indents = drafted
+    units, runs, indents, worded = drafted
     card = getattr(model, "card", {})
-    _unit_doubts(units, model.calibration, indents, heading_odds.role_scaling(card))
+    _unit_doubts(units, model.calibration, indents, worded, heading_odds.role_scaling(card))
     odds = heading_odds.weights_of(card)
     segmentation = _articles(page, units, model.calibration, runs, odds)
     if evidence:
@@ -97,7 +102,7 @@ def heading_blocks(page: Page, model: LineModel | None = None) -> list[tuple[int
 
 def _blocks_of(
     page: Page, model: LineModel
-) -> tuple[list[Unit], list[tuple[int, int]], IndentEvidence] | None:
+) -> tuple[list[Unit], list[tuple[int, int]], IndentEvidence, Worded] | None:
     rows = page_features(page.lines)
     if not rows:
         return None
@@ -105,7 +110,7 @@ def _blocks_of(
     runs = shredded.runs([d.number for d in decisions])
     indents = indent_evidence(page)
     units, worded = _units(page, decisions, runs, indents)
-    return units, runs, indents._replace(worded=worded)
+    return units, runs, indents, worded
 
 
 # -- lines → blocks ---------------------------------------------------------------------
@@ -116,14 +121,15 @@ def _units(
     decisions: list[LineDecision],
     runs: list[tuple[int, int]],
     indents: IndentEvidence,
-) -> tuple[list[Unit], dict[int, tuple[float, float, int]]]:
+) -> tuple[list[Unit], Worded]:
     """The blocks, and the coin flips the words opening their sentence weighed in on."""
     units: list[Unit] = []
     side_by_side = {n for a, b in runs for n in range(a + 1, b + 1)}
-    worded: dict[int, tuple[float, float, int]] = {}
+    worded: Worded = {}
+    clues = ev.clues(page.lines)  # the features' own, cleaned once per page
     for decision in decisions:
         last = units[-1] if units else None
-        text = clean_line(page.line(decision.number))
+        text = clues[decision.number - 1].text
         if (
             decision.number in indents.coin_flips
             and last is not None
@@ -173,7 +179,7 @@ def coin_flips(page: Page, model: LineModel | None = None) -> list[tuple[int, fl
     paragraph opening there, the words' probability and what the line's width says
     (openers.width_cue): what fitting their mix needs."""
     drafted = _blocks_of(page, model or shipped_model())
-    return [(n, *odds) for n, odds in sorted(drafted[2].worded.items())] if drafted else []
+    return [(n, *odds) for n, odds in sorted(drafted[3].items())] if drafted else []
 
 
 def _run_doubts(units: list[Unit], runs: list[tuple[int, int]]) -> None:
@@ -189,12 +195,12 @@ def _unit_doubts(
     units: list[Unit],
     cal: Calibration,
     evidence: IndentEvidence,
+    worded: Worded,
     heading_cal: Calibration | None = None,
 ) -> None:
     """Doubts on where blocks start and end and on their roles (a heading's role by its
     own scaling where the card has one: the model is surer of those than it may be)."""
-    coin_flips, flush = evidence.coin_flips, evidence.flush
-    indented, worded = evidence.indented, evidence.worded
+    coin_flips, flush, indented = evidence.coin_flips, evidence.flush, evidence.indented
     previous: Unit | None = None
     for unit in units:
         head = unit.lines[0]
