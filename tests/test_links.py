@@ -78,6 +78,33 @@ def test_links_are_planned_without_holding_the_write_lock(tmp_path, monkeypatch)
     assert _links(store) == {(one, "A1", two, "B1", "auto"), (one, "A2", two, "B2", "auto")}
 
 
+def test_links_are_planned_again_when_the_issue_changed_while_they_were_planned(
+    tmp_path, monkeypatch
+):
+    # the window saves a correction in the issue between planning and writing: the
+    # plan made before it must not be written over it
+    import sqlite3
+
+    from banmian.core.corpus import links
+
+    store = Store(tmp_path / "c.db")
+    one, two = cp.issue(store)
+    planned = []
+
+    def planning(articles, fixed):
+        if not planned:
+            other = sqlite3.connect(tmp_path / "c.db")
+            other.execute("UPDATE articles SET title = 'changed' WHERE page_id = ?", [one])
+            other.commit()
+        planned.append([a.title for a in articles if a.page_id == one])
+        return plan_issue(articles, fixed)
+
+    monkeypatch.setattr(links, "plan_issue", planning)
+    report = link_issues(store)
+    assert len(planned) == 2 and set(planned[1]) == {"changed"} != set(planned[0])
+    assert len(report.linked) == 2
+
+
 def test_missing_marks_listed(tmp_path):
     store = Store(tmp_path / "c.db")
     cp.add(store, *cp.page_one(), "1")  # page 2 not imported

@@ -312,17 +312,21 @@ def link_issues(store: Store, page_ids: Iterable[int] | None = None) -> LinkRepo
     The links are planned before the write transaction: planning reads the articles'
     words (the first time in a process it loads jieba, seconds on a busy machine), and
     another import or the window would wait for the lock that long. They are written in
-    one transaction, planned again inside it if an annotator's link changed meanwhile."""
+    one transaction, planned again inside it if the issues' articles or an annotator's
+    links changed meanwhile (the window saved a correction, say)."""
     page_ids = None if page_ids is None else list(page_ids)
     fixed = _fixed_ends(store)
-    plans = _plans(store, page_ids, fixed)
+    issues = _issue_fragments(store, page_ids)
+    plans = [plan_issue(articles, fixed) for articles in issues]
     with store.writing():
-        now_fixed = _fixed_ends(store)
-        if now_fixed != fixed:
-            fixed, plans = now_fixed, _plans(store, page_ids, now_fixed)
+        now_fixed, now_issues = _fixed_ends(store), _issue_fragments(store, page_ids)
+        if (now_fixed, now_issues) != (fixed, issues):
+            fixed, issues = now_fixed, now_issues
+            plans = [plan_issue(articles, fixed) for articles in issues]
         report = LinkReport()
         report.kept = sum(1 for f in fixed if f[0] == "h")
-        for ids, plan in plans:
+        for articles, plan in zip(issues, plans, strict=True):
+            ids = sorted({a.page_id for a in articles})
             marks = ",".join("?" * len(ids))
             store.db.execute(
                 f"DELETE FROM links WHERE source = 'auto' AND from_page IN ({marks})", ids
@@ -350,16 +354,13 @@ def link_issues(store: Store, page_ids: Iterable[int] | None = None) -> LinkRepo
     return report
 
 
-def _plans(
-    store: Store, page_ids: list[int] | None, fixed: set[tuple]
-) -> list[tuple[list[int], _IssuePlan]]:
-    """Each issue's pages and plan, for the issues holding one of `page_ids`."""
-    plans = []
-    for newspaper, date in _issues(store, page_ids):
-        articles = issue_articles(store, newspaper, date)
-        if articles:
-            plans.append((sorted({a.page_id for a in articles}), plan_issue(articles, fixed)))
-    return plans
+def _issue_fragments(store: Store, page_ids: list[int] | None) -> list[list[Fragment]]:
+    """The articles of each issue holding one of `page_ids` (issues without any left
+    out)."""
+    issues = (
+        issue_articles(store, newspaper, date) for newspaper, date in _issues(store, page_ids)
+    )
+    return [articles for articles in issues if articles]
 
 
 def _write_doubts(store: Store, page_ids: list[int], doubts: dict[tuple[int, str], Doubt]) -> None:
