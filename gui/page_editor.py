@@ -27,6 +27,7 @@ from banmian.gui.doubt_review import DoubtReview
 from banmian.gui.page_links import PageLinks
 from banmian.gui.page_navigation import PageNavigation
 from banmian.gui.page_text_view import PageTextView
+from banmian.gui.repeat import MODIFIER_KEYS
 from banmian.gui.split_choice import SplitChoice
 from banmian.gui.translate import tr
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -278,6 +279,7 @@ class PageEditor(Corrections, PageLinks, PageNavigation, DoubtReview, SplitChoic
             self.message.emit(tr(str(exc)))  # core's fixed sentences are translated
             return False
         self.save_failed = False
+        self.goto_line_at = None  # a correction ends Ctrl+G's claim on Shift+J
         self.undo_stack.push(EditCommand(self, self.segmentation, edit))
         if self.save_failed:
             return False  # _not_saved said why
@@ -402,7 +404,7 @@ class PageEditor(Corrections, PageLinks, PageNavigation, DoubtReview, SplitChoic
                 event.ignore()  # acts as the command it is, on that line's block
                 return True
         if event.type() == QEvent.Type.KeyPress:
-            if watched is self.tree:
+            if watched is self.tree and event.key() not in MODIFIER_KEYS:
                 self.goto_line_at = None  # Shift+J splits at it only right after Ctrl+G
             if watched is self.tree and self.split_block is not None:
                 if self._split_key(event):

@@ -54,7 +54,7 @@ CORRECTIONS = {
 _TREE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End}
 _TREE_KEYS |= {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
+MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
 
 Step = tuple[str, object, object]  # ("key", key, modifiers) or ("command", name, None)
 
@@ -115,7 +115,7 @@ class Repeater(QObject):
         if event.type() == QEvent.Type.KeyPress and not self.busy():
             assert isinstance(event, QKeyEvent)
             key, modifiers = event.key(), event.modifiers()
-            if key in _MODIFIER_KEYS:
+            if key in MODIFIER_KEYS:
                 return False
             if watched is self.tree and key in _TREE_KEYS and modifiers in _PLAIN:
                 if self.moves is not None:

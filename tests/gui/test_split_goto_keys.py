@@ -117,6 +117,36 @@ def test_shift_j_right_after_ctrl_g_splits_at_the_line_gone_to(qtbot, window, da
     press(qtbot, window, "Escape")
 
 
+def test_the_shift_key_going_down_before_j_keeps_the_line_ctrl_g_went_to(qtbot, window, database):
+    # a person presses Shift, then J: the Shift key's own press reaches the tree first
+    from PySide6.QtCore import Qt
+
+    editor = window.editor
+    block, lines = long_block(window)
+    at = lines[-1]
+    editor.tree.setFocus()
+    press(qtbot, window, "Ctrl+G")
+    type_number(qtbot, window, at)
+    press(qtbot, window, "Return")
+    assert editor.tree.hasFocus()
+    qtbot.keyPress(editor.tree, Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, window, "Shift+J")
+    qtbot.keyRelease(editor.tree, Qt.Key.Key_Shift)
+    saved = saved_blocks(database)
+    assert at in saved and saved[block.first][1] < at
+    assert editor.split_block is None
+
+
+def test_a_correction_after_ctrl_g_ends_its_claim_on_shift_j(qtbot, window, database):
+    editor = window.editor
+    block, lines = long_block(window)
+    editor.tree.setFocus()
+    press(qtbot, window, "Ctrl+G")
+    type_number(qtbot, window, lines[-1])
+    press(qtbot, window, "K")  # a correction on the block gone to: Shift+J is for later
+    assert editor.goto_line_at is None
+
+
 def test_shift_end_and_shift_home_select_to_the_article_s_last_and_first_block(
     qtbot, window, database
 ):
