@@ -7,12 +7,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import deque
-from typing import TYPE_CHECKING
 
 from banmian.core.page.model import HEADING_ROLES, Segmentation
-
-if TYPE_CHECKING:
-    pass
 
 
 def text_lines(seg: Segmentation, first: int, last: int) -> list[int]:
@@ -137,19 +133,6 @@ def doubt_walk(rows, seg: Segmentation, doubt_index: int, presses: int = 3, visi
             if row in rows:
                 seeds.append((rows.index(row), [keys] * k))
     return seeds
-
-
-def shortest_path(
-    rows,
-    start: int,
-    goal: int,
-    new: bool,
-    seg: Segmentation,
-    doubts: bool = False,
-    seeds: list[tuple[int, list[str]]] = (),
-) -> list[str]:
-    """The fewest navigation keys from row `start` to row `goal` (see `paths_from`)."""
-    return best_path(rows, goal, new, paths_from(rows, start, new, seg, doubts, seeds))
 
 
 def best_path(rows, goal: int, new: bool, paths: dict[int, list[str]]) -> list[str]:

@@ -1,7 +1,7 @@
 """The keys benchmark's planner: what an oracle annotator, who knows a page's gold and
 sees the window, presses next. It reads the gold as line facts and chooses the next
 correction; the fewest keys to reach it come from keys_paths.py, and
-`bench_keys.Annotator` presses the keys in the window.
+`keys_window.Annotator` presses the keys in the window.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from banmian.core.page.model import Role, Segmentation
 from tests.bench.keys_paths import text_lines
 
 if TYPE_CHECKING:
-    from tests.bench.bench_keys import Annotator
+    from tests.bench.keys_window import Annotator
 
 
 ROLE_KEY = {

@@ -240,14 +240,6 @@ class Annotator:
             self.press("Up", True)
         assert self.current() == target, (self.current(), target)
 
-    def extend(self, same) -> None:
-        """Shift+Down over the following block rows for which `same(key)` holds."""
-        rows = self.rows()
-        i = rows.index(self.current())
-        while i + 1 < len(rows) and rows[i + 1][0] == "block" and same(rows[i + 1][1]):
-            self.press("Shift+Down", True)
-            i += 1
-
     def select_run(self, key: int, same, then: str | None = None) -> None:
         """Select the run of adjacent block rows around `key` for which `same` holds:
         walk to whichever end is nearer, Shift+Down or Shift+Up to the other; then press
