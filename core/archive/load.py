@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,11 +25,10 @@ from banmian.core.archive.shards import (
     shard_info,
     shard_rows,
 )
-from banmian.core.corpus.importer import ImportReport, PageWriter
+from banmian.core.corpus.importer import ImportReport, PageWriter, Progress
 from banmian.core.corpus.store import Store
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-Progress = Callable[[int, int, str], None]  # shards read, shards chosen, current shard
 
 
 class ChoiceError(ValueError):
@@ -93,7 +92,7 @@ def import_shards(
     store: Store,
     paths: Iterable[str | Path],
     choice: ShardChoice | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None,  # shards read, shards chosen, current shard
     cancel: threading.Event | None = None,
 ) -> ImportReport:
     """Load the chosen pages of the shards in `paths` (folders of shards, or shard

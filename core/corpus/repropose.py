@@ -16,7 +16,7 @@ from banmian.core.corpus import models as stored
 from banmian.core.corpus.furniture import RULE as FURNITURE_RULE
 from banmian.core.corpus.furniture import apply_rules, furniture_rules
 from banmian.core.corpus.idf import store_idf
-from banmian.core.corpus.learning import Progress
+from banmian.core.corpus.importer import Progress
 from banmian.core.corpus.store import Store
 from banmian.core.segmentation.segmenter import segment_page
 from banmian.core.words.tagging import with_suggestions
