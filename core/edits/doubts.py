@@ -48,12 +48,10 @@ def take_alternative(
         return join_with_previous(seg, block_key)
     if doubt.about == "paragraph" and doubt.lines and block_key is not None:
         return split_paragraph(seg, block_key, doubt.lines[0])
-    if doubt.about == "boundary" and chosen in BY_HAND:
-        raise EditError(BY_HAND[chosen])
     if doubt.about == "boundary" and chosen == "new article" and block_key is not None:
         return split_article(seg, block_key)
-    if doubt.about == "boundary" and article_id is not None:
+    if doubt.about == "boundary" and chosen == "same article" and article_id is not None:
         return merge_with_previous(seg, article_id)
     if doubt.about == "role" and block_key is not None and chosen in {str(r) for r in Role}:
         return set_role(seg, [block_key], Role(chosen))
-    raise EditError(f"no correction is known for “{chosen}”; make it by hand")
+    raise EditError(BY_HAND.get(chosen, f"no correction is known for “{chosen}”; make it by hand"))
