@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "resources" / "openers.json"
+MODEL = ROOT / "resources" / "segmenter.crfsuite"
 
 
 def _checked(date: str, page: int) -> bool:
@@ -115,22 +116,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def fit_mix(corpus: Path, written: Path) -> dict:
+def fit_mix(corpus: Path, written: Path, pages: list | None = None) -> dict:
     """The mix of line model and words, fitted on the coin flips of the corpus's held-out
-    training pages with the weights just `written` (the shipped ones are read from
-    there when it is the shipped file)."""
+    training pages (`pages` when the caller has read them) with the weights just
+    `written` (the shipped ones are read from there when it is the shipped file) and the
+    line model in resources/ as it is on disk now (a training may just have written
+    it: not the process's cached shipped model)."""
     from banmian.core.segmentation import heading_odds, openers, segmenter
     from banmian.core.segmentation.labels import gold_labels, parse
+    from banmian.core.segmentation.line_model import LineModel
 
     from .fit_headings import held_out_pages
 
     openers._shipped.cache_clear()
     if written.resolve() != OUT.resolve():
         raise SystemExit("the mix is fitted with the shipped weights: leave --out as it is")
+    model = LineModel.from_path(MODEL)
     flips = []
-    for page, gold in held_out_pages(corpus):
+    for page, gold in pages if pages is not None else held_out_pages(corpus):
         labels = gold_labels(page, gold)
-        for n, marginal, words, cue in segmenter.coin_flips(page):
+        for n, marginal, words, cue in segmenter.coin_flips(page, model):
             if n in labels:
                 flips.append((marginal, words, cue, parse(labels[n]).opens_block))
     if len(flips) < 200:
@@ -152,12 +157,13 @@ def fit_mix(corpus: Path, written: Path) -> dict:
     }
 
 
-def refit_mix(corpus: Path) -> dict:
-    """Refit the shipped file's mix (the line model changed: tests.devcorpus.train)."""
+def refit_mix(corpus: Path, pages: list | None = None) -> dict:
+    """Refit the shipped file's mix (the line model changed: tests.devcorpus.train; its
+    held-out `pages` when it has them read)."""
     shipped = json.loads(OUT.read_text("utf-8"))
     shipped = {k: v for k, v in shipped.items() if not k.startswith(("mix", "line_model"))}
     _write(OUT, shipped)  # the coin flips are read by the line model alone
-    mix = fit_mix(corpus, OUT)
+    mix = fit_mix(corpus, OUT, pages)
     _write(OUT, {**shipped, **mix})
     return mix
 

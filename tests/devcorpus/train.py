@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         # the words' mix with the line model's marginals (core.segmentation.openers)
         from .fit_openers import refit_mix
 
-        print(f"openers' mix refitted: {refit_mix(args.corpus)['mix']}", file=sys.stderr)
+        print(f"openers' mix refitted: {refit_mix(args.corpus, held)['mix']}", file=sys.stderr)
     card = json.loads(args.out.with_suffix(".json").read_text("utf-8"))
     print(json.dumps(card, ensure_ascii=False, indent=2))
     return 0
