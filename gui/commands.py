@@ -7,14 +7,15 @@ key the correction (or its undoing) is on disk together with its edit-log row.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from banmian.core.corpus import continuations
 from banmian.core.corpus.store import Store, StoreError
 from banmian.core.edits.structure import Edit
 from banmian.core.page.model import Segmentation
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
 class PageHolder(Protocol):
@@ -28,6 +29,19 @@ class PageHolder(Protocol):
 
 
 STORAGE_ERRORS = (sqlite3.Error, OSError, StoreError)
+
+
+@contextmanager
+def one_undo_step(stack: QUndoStack, text: str) -> Iterator[None]:
+    """Every edit pushed inside is undone and redone together, as one step named `text`
+    (each is still its own row in the edit log)."""
+    stack.beginMacro(text)
+    try:
+        yield
+    finally:
+        stack.endMacro()
+
+
 NOTES_ID = 1  # Qt merges consecutive commands with the same id
 
 

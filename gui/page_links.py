@@ -13,7 +13,7 @@ from collections.abc import Callable
 from banmian.core.corpus import continuations, links
 from banmian.core.edits import structure as edits
 from banmian.core.page.model import Doubt
-from banmian.gui.commands import LinkCommand
+from banmian.gui.commands import LinkCommand, one_undo_step
 from banmian.gui.translate import tr
 from PySide6.QtWidgets import QInputDialog
 
@@ -72,13 +72,10 @@ class PageLinks:
         if other is None or self.undo_stack is None:
             self.message.emit(tr("No article {0} in this issue").format(ref))
             return False
-        self.undo_stack.beginMacro(tr("Link {0} to {1}").format(article_id, ref))
-        try:
+        with one_undo_step(self.undo_stack, tr("Link {0} to {1}").format(article_id, ref)):
             done = self.apply(lambda seg: edits.resolve_doubt(seg, article_id, None, links.LINK))
             if done:
                 self._link_to(article_id, other, ref)
-        finally:
-            self.undo_stack.endMacro()
         return done
 
     def ask_link(self) -> None:

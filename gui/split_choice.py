@@ -8,11 +8,14 @@ after Ctrl+G went to a line inside the block, Shift+J splits at that line at onc
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from banmian.core.edits import structure as edits
 from banmian.core.edits.structure import EditError
 from banmian.core.page.model import Role, Segmentation
 from banmian.core.page.reflow import clean_line, is_indented
 from banmian.gui.actions import role_letters
+from banmian.gui.commands import one_undo_step
 from banmian.gui.translate import tr
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -86,22 +89,17 @@ class SplitChoice:
         try:
             block = self.segmentation.block(self._block_around(self.segmentation, line))
         except EditError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(tr(str(exc)))  # core's fixed sentences are translated
             return
-        if role is None or role is block.role:
+        with_role = role is not None and role is not block.role
+        text = tr("Split the paragraph at line {0} and give the lower part its role")
+        with one_undo_step(self.undo_stack, text.format(line)) if with_role else nullcontext():
             if self.apply(lambda s: edits.split_paragraph(s, block.first, line)):
                 self.tree.select_items([], [line])  # the lower half alone: its role next
-                self._tree_selected()
-            return
-        self.undo_stack.beginMacro(
-            tr("Split the paragraph at line {0} and give the lower part its role").format(line)
-        )
-        try:
-            if self.apply(lambda s: edits.split_paragraph(s, block.first, line)):
-                self.tree.select_items([], [line])
-                self.set_role(role)
-        finally:
-            self.undo_stack.endMacro()
+                if with_role:
+                    self.set_role(role)
+                else:
+                    self._tree_selected()
 
     def split_choice_takes(self, key: int, modifiers) -> bool:
         """Whether a key that is also a command's shortcut (a digit, a role letter) acts
