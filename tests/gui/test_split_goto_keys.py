@@ -37,6 +37,15 @@ def type_number(qtbot, window, number: int) -> None:
         press(qtbot, window, digit)
 
 
+def go_to_a_long_block_s_last_line(qtbot, window):
+    """Ctrl+G and the last line's number, typed from the tree: (the block, that line)."""
+    block, lines = long_block(window)
+    window.editor.tree.setFocus()
+    press(qtbot, window, "Ctrl+G")
+    type_number(qtbot, window, lines[-1])
+    return block, lines[-1]
+
+
 def test_a_role_key_while_choosing_splits_and_the_lower_part_takes_that_role(
     qtbot, window, database
 ):
@@ -95,11 +104,7 @@ def test_after_ctrl_g_a_command_key_acts_without_return(qtbot, window, database)
 
 def test_shift_j_right_after_ctrl_g_splits_at_the_line_gone_to(qtbot, window, database):
     editor = window.editor
-    block, lines = long_block(window)
-    at = lines[-1]
-    editor.tree.setFocus()
-    press(qtbot, window, "Ctrl+G")
-    type_number(qtbot, window, at)
+    block, at = go_to_a_long_block_s_last_line(qtbot, window)
     press(qtbot, window, "Shift+J")
     saved = saved_blocks(database)
     assert at in saved and saved[block.first][1] < at
@@ -122,11 +127,7 @@ def test_the_shift_key_going_down_before_j_keeps_the_line_ctrl_g_went_to(qtbot, 
     from PySide6.QtCore import Qt
 
     editor = window.editor
-    block, lines = long_block(window)
-    at = lines[-1]
-    editor.tree.setFocus()
-    press(qtbot, window, "Ctrl+G")
-    type_number(qtbot, window, at)
+    block, at = go_to_a_long_block_s_last_line(qtbot, window)
     press(qtbot, window, "Return")
     assert editor.tree.hasFocus()
     qtbot.keyPress(editor.tree, Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
@@ -139,10 +140,7 @@ def test_the_shift_key_going_down_before_j_keeps_the_line_ctrl_g_went_to(qtbot, 
 
 def test_a_correction_after_ctrl_g_ends_its_claim_on_shift_j(qtbot, window, database):
     editor = window.editor
-    block, lines = long_block(window)
-    editor.tree.setFocus()
-    press(qtbot, window, "Ctrl+G")
-    type_number(qtbot, window, lines[-1])
+    go_to_a_long_block_s_last_line(qtbot, window)
     press(qtbot, window, "K")  # a correction on the block gone to: Shift+J is for later
     assert editor.goto_line_at is None
 
